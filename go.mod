@@ -1,0 +1,3 @@
+module github.com/metajit/metajit
+
+go 1.26
