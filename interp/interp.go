@@ -32,4 +32,11 @@ type Interp struct {
 	argv    []string
 
 	depth int // Python call depth, for RecursionError
+
+	infos       map[*compile.Code]*codeInfo
+	builtinOf   []Value // builtinOf[g] is the builtin named like global g, if any
+	globalOrder []int   // global slots bound by the program, in order of first binding
+	handling    *Exception
+	sys         *Module
+	lines       []string // the source, split into lines for tracebacks
 }

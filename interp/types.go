@@ -103,6 +103,9 @@ var (
 	RuntimeErrorType        = &Type{Name: "RuntimeError", Base: ExceptionType, Kind: KindExc}
 	RecursionErrorType      = &Type{Name: "RecursionError", Base: RuntimeErrorType, Kind: KindExc}
 	NotImplementedErrorType = &Type{Name: "NotImplementedError", Base: RuntimeErrorType, Kind: KindExc}
+	SystemErrorType         = &Type{Name: "SystemError", Base: ExceptionType, Kind: KindExc}
+	ImportErrorType         = &Type{Name: "ImportError", Base: ExceptionType, Kind: KindExc}
+	ModuleNotFoundErrorType = &Type{Name: "ModuleNotFoundError", Base: ImportErrorType, Kind: KindExc}
 	StopIterationType       = &Type{Name: "StopIteration", Base: ExceptionType, Kind: KindExc}
 	KeyboardInterruptType   = &Type{Name: "KeyboardInterrupt", Base: BaseExceptionType, Kind: KindExc}
 	SystemExitType          = &Type{Name: "SystemExit", Base: BaseExceptionType, Kind: KindExc}
@@ -114,7 +117,8 @@ var ExceptionTypes = []*Type{
 	OverflowErrorType, LookupErrorType, IndexErrorType, KeyErrorType, TypeErrorType,
 	ValueErrorType, NameErrorType, UnboundLocalErrorType, AttributeErrorType,
 	AssertionErrorType, RuntimeErrorType, RecursionErrorType, NotImplementedErrorType,
-	StopIterationType, KeyboardInterruptType, SystemExitType,
+	StopIterationType, KeyboardInterruptType, SystemExitType, SystemErrorType,
+	ImportErrorType, ModuleNotFoundErrorType,
 }
 
 // TypeOf returns the class of a value.

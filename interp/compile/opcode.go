@@ -20,13 +20,13 @@ type Instr struct {
 
 // The opcodes. Jump arguments are absolute instruction indexes.
 const (
-	NOP       Opcode = iota
-	POP_TOP          // a ->
-	DUP_TOP          // a -> a a
-	DUP_TOP_TWO      // a b -> a b a b
-	ROT_TWO          // a b -> b a
-	ROT_THREE        // a b c -> c a b
-	ROT_FOUR         // a b c d -> d a b c
+	NOP         Opcode = iota
+	POP_TOP            // a ->
+	DUP_TOP            // a -> a a
+	DUP_TOP_TWO        // a b -> a b a b
+	ROT_TWO            // a b -> b a
+	ROT_THREE          // a b c -> c a b
+	ROT_FOUR           // a b c d -> d a b c
 
 	LOAD_CONST   // -> Consts[arg]
 	LOAD_FAST    // -> Locals[arg]; UnboundLocalError if unbound
@@ -85,13 +85,13 @@ const (
 	FOR_ITER             // it -> it next; when exhausted: it -> and goto arg
 
 	// Building and taking apart.
-	BUILD_TUPLE      // x1..xn -> (x1, ..., xn)            arg = n
-	BUILD_LIST       // x1..xn -> [x1, ..., xn]            arg = n
-	BUILD_MAP        // k1 v1 .. kn vn -> {k1: v1, ...}    arg = n
-	BUILD_SLICE      // lo hi -> slice, or lo hi step -> slice (arg = 2 or 3; absent parts are None)
-	UNPACK_SEQUENCE  // seq -> xn .. x1 (x1 on top)        arg = n; ValueError on a length mismatch
-	BINARY_SUBSCR    // obj key -> obj[key]
-	STORE_SUBSCR     // v obj key -> ; obj[key] = v
+	BUILD_TUPLE     // x1..xn -> (x1, ..., xn)            arg = n
+	BUILD_LIST      // x1..xn -> [x1, ..., xn]            arg = n
+	BUILD_MAP       // k1 v1 .. kn vn -> {k1: v1, ...}    arg = n
+	BUILD_SLICE     // lo hi -> slice, or lo hi step -> slice (arg = 2 or 3; absent parts are None)
+	UNPACK_SEQUENCE // seq -> xn .. x1 (x1 on top)        arg = n; ValueError on a length mismatch
+	BINARY_SUBSCR   // obj key -> obj[key]
+	STORE_SUBSCR    // v obj key -> ; obj[key] = v
 
 	// Functions and calls.
 	MAKE_FUNCTION // -> function, or defaults-tuple -> function when Consts[arg].(*Code).Defaults > 0; arg = const index of the *Code

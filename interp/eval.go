@@ -1,0 +1,729 @@
+package interp
+
+import (
+	"math/bits"
+
+	"github.com/metajit/metajit/interp/compile"
+)
+
+// eval runs frame f until its code returns or raises.
+//
+// The loop keeps pc and sp in Go locals and handles the common cases of the hottest opcodes
+// inline (small-int and float arithmetic, list and range iteration, list indexing); everything
+// else goes through the general functions of arith.go, compare.go and subscript.go, which hold
+// the full Python semantics. A fast path never decides anything the general function would
+// decide differently: it only skips work.
+//
+// When an instruction raises, control reaches the `fail` label: the traceback gets this frame's
+// line, the exception table is searched for a handler, and either execution continues at the
+// handler or the exception is returned to the caller.
+func (in *Interp) eval(f *Frame) (Value, *Exception) {
+	info := f.info
+	code := info.code
+	instrs := code.Instrs
+	regs := f.regs
+	consts := info.consts
+	globals := in.globals
+	pc, sp := f.pc, f.sp
+	var kwnames []string // set by KW_NAMES for the next call
+	var err *Exception
+	reraise := false // the failing instruction re-raises: the traceback already has this line
+
+	for {
+		ins := instrs[pc]
+		pc++
+		switch ins.Op {
+		case compile.NOP:
+
+		case compile.POP_TOP:
+			sp--
+			regs[sp] = Value{}
+		case compile.DUP_TOP:
+			regs[sp] = regs[sp-1]
+			sp++
+		case compile.DUP_TOP_TWO:
+			regs[sp] = regs[sp-2]
+			regs[sp+1] = regs[sp-1]
+			sp += 2
+		case compile.ROT_TWO:
+			regs[sp-1], regs[sp-2] = regs[sp-2], regs[sp-1]
+		case compile.ROT_THREE:
+			top := regs[sp-1]
+			regs[sp-1] = regs[sp-2]
+			regs[sp-2] = regs[sp-3]
+			regs[sp-3] = top
+		case compile.ROT_FOUR:
+			top := regs[sp-1]
+			regs[sp-1] = regs[sp-2]
+			regs[sp-2] = regs[sp-3]
+			regs[sp-3] = regs[sp-4]
+			regs[sp-4] = top
+
+		case compile.LOAD_CONST:
+			regs[sp] = consts[ins.Arg]
+			sp++
+		case compile.LOAD_FAST:
+			v := regs[ins.Arg]
+			if v.kind == KindUnbound {
+				err = Errorf(UnboundLocalErrorType,
+					"cannot access local variable '%s' where it is not associated with a value",
+					code.Locals[ins.Arg])
+				goto fail
+			}
+			regs[sp] = v
+			sp++
+		case compile.STORE_FAST:
+			sp--
+			regs[ins.Arg] = regs[sp]
+			regs[sp] = Value{}
+		case compile.DELETE_FAST:
+			regs[ins.Arg] = Value{}
+		case compile.LOAD_GLOBAL:
+			v := globals[ins.Arg]
+			if v.kind == KindUnbound {
+				err = in.nameError(code, int(ins.Arg))
+				goto fail
+			}
+			regs[sp] = v
+			sp++
+		case compile.STORE_GLOBAL:
+			sp--
+			in.setGlobal(int(ins.Arg), regs[sp])
+			regs[sp] = Value{}
+		case compile.DELETE_GLOBAL:
+			in.deleteGlobal(int(ins.Arg))
+		case compile.LOAD_ATTR:
+			v, e := in.getAttr(regs[sp-1], code.Names[ins.Arg])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = v
+		case compile.IMPORT_NAME:
+			m, e := in.importModule(code.Names[ins.Arg])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp] = m
+			sp++
+
+		case compile.BINARY_ADD, compile.INPLACE_ADD:
+			a, b := regs[sp-2], regs[sp-1]
+			if a.kind == KindInt && b.kind == KindInt {
+				x, y := int64(a.n), int64(b.n)
+				s := x + y
+				if (s > x) == (y > 0) {
+					regs[sp-2] = Value{kind: KindInt, n: uint64(s)}
+					sp--
+					regs[sp] = Value{}
+					continue
+				}
+			} else if a.kind == KindFloat && b.kind == KindFloat {
+				regs[sp-2] = Float(a.Float() + b.Float())
+				sp--
+				regs[sp] = Value{}
+				continue
+			}
+			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+		case compile.BINARY_SUB:
+			a, b := regs[sp-2], regs[sp-1]
+			if a.kind == KindInt && b.kind == KindInt {
+				x, y := int64(a.n), int64(b.n)
+				s := x - y
+				if (s < x) == (y > 0) {
+					regs[sp-2] = Value{kind: KindInt, n: uint64(s)}
+					sp--
+					regs[sp] = Value{}
+					continue
+				}
+			} else if a.kind == KindFloat && b.kind == KindFloat {
+				regs[sp-2] = Float(a.Float() - b.Float())
+				sp--
+				regs[sp] = Value{}
+				continue
+			}
+			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+		case compile.BINARY_MUL, compile.INPLACE_MUL:
+			a, b := regs[sp-2], regs[sp-1]
+			if a.kind == KindInt && b.kind == KindInt {
+				if p, ok := mulInt64(int64(a.n), int64(b.n)); ok {
+					regs[sp-2] = Value{kind: KindInt, n: uint64(p)}
+					sp--
+					regs[sp] = Value{}
+					continue
+				}
+			} else if a.kind == KindFloat && b.kind == KindFloat {
+				regs[sp-2] = Float(a.Float() * b.Float())
+				sp--
+				regs[sp] = Value{}
+				continue
+			}
+			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+		case compile.BINARY_MOD:
+			a, b := regs[sp-2], regs[sp-1]
+			if a.kind == KindInt && b.kind == KindInt && int64(b.n) > 0 && int64(a.n) >= 0 {
+				regs[sp-2] = Value{kind: KindInt, n: uint64(int64(a.n) % int64(b.n))}
+				sp--
+				regs[sp] = Value{}
+				continue
+			}
+			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+		case compile.BINARY_TRUEDIV, compile.BINARY_FLOORDIV, compile.BINARY_POW,
+			compile.BINARY_LSHIFT, compile.BINARY_RSHIFT, compile.BINARY_AND,
+			compile.BINARY_OR, compile.BINARY_XOR:
+			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+
+		case compile.UNARY_NEG:
+			v, e := Neg(in, regs[sp-1])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = v
+		case compile.UNARY_POS:
+			v, e := Pos(in, regs[sp-1])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = v
+		case compile.UNARY_INVERT:
+			v, e := Invert(in, regs[sp-1])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = v
+		case compile.UNARY_NOT:
+			regs[sp-1] = Bool(!Truthy(regs[sp-1]))
+
+		case compile.COMPARE_EQ, compile.COMPARE_NE, compile.COMPARE_LT,
+			compile.COMPARE_LE, compile.COMPARE_GT, compile.COMPARE_GE:
+			a, b := regs[sp-2], regs[sp-1]
+			var r Value
+			if a.kind == KindInt && b.kind == KindInt {
+				r = Bool(compareInts(ins.Op, int64(a.n), int64(b.n)))
+			} else {
+				v, e := Compare(in, ins.Op, a, b)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				r = v
+			}
+			sp--
+			regs[sp] = Value{}
+			regs[sp-1] = r
+		case compile.IS_OP, compile.IS_NOT_OP:
+			same := Is(regs[sp-2], regs[sp-1])
+			sp--
+			regs[sp] = Value{}
+			regs[sp-1] = Bool(same == (ins.Op == compile.IS_OP))
+		case compile.CONTAINS_OP, compile.NOT_IN_OP:
+			found, e := Contains(in, regs[sp-1], regs[sp-2])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+			regs[sp-1] = Bool(found == (ins.Op == compile.CONTAINS_OP))
+
+		case compile.JUMP:
+			pc = int(ins.Arg)
+		case compile.JUMP_BACKWARD:
+			// A loop back-edge: count it under the loop's green key (code, header pc).
+			pc = int(ins.Arg)
+			info.backEdges[pc]++
+		case compile.POP_JUMP_IF_FALSE:
+			sp--
+			v := regs[sp]
+			regs[sp] = Value{}
+			if v.kind == KindBool {
+				if v.n == 0 {
+					pc = int(ins.Arg)
+				}
+			} else if !Truthy(v) {
+				pc = int(ins.Arg)
+			}
+		case compile.POP_JUMP_IF_TRUE:
+			sp--
+			v := regs[sp]
+			regs[sp] = Value{}
+			if v.kind == KindBool {
+				if v.n != 0 {
+					pc = int(ins.Arg)
+				}
+			} else if Truthy(v) {
+				pc = int(ins.Arg)
+			}
+		case compile.JUMP_IF_FALSE_OR_POP:
+			if !Truthy(regs[sp-1]) {
+				pc = int(ins.Arg)
+			} else {
+				sp--
+				regs[sp] = Value{}
+			}
+		case compile.JUMP_IF_TRUE_OR_POP:
+			if Truthy(regs[sp-1]) {
+				pc = int(ins.Arg)
+			} else {
+				sp--
+				regs[sp] = Value{}
+			}
+
+		case compile.GET_ITER:
+			it, e := GetIter(in, regs[sp-1])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = it
+		case compile.FOR_ITER:
+			var item Value
+			var ok bool
+			switch it := regs[sp-1].ref.(type) {
+			case *ListIter:
+				l := it.List
+				if ok = it.Index < l.Len(); ok {
+					switch l.Strategy {
+					case ListInts:
+						item = Value{kind: KindInt, n: uint64(l.Ints[it.Index])}
+					case ListFloats:
+						item = Float(l.Floats[it.Index])
+					default:
+						item = l.Objs[it.Index]
+					}
+					it.Index++
+				}
+			case *RangeIter:
+				if it.Step > 0 {
+					ok = it.Next < it.Stop
+				} else {
+					ok = it.Next > it.Stop
+				}
+				if ok {
+					item = Value{kind: KindInt, n: uint64(it.Next)}
+					it.Next += it.Step
+				}
+			default:
+				v, more, e := IterNext(in, regs[sp-1])
+				if e != nil {
+					err = e
+					goto fail
+				}
+				item, ok = v, more
+			}
+			if ok {
+				regs[sp] = item
+				sp++
+			} else {
+				sp--
+				regs[sp] = Value{}
+				pc = int(ins.Arg)
+			}
+
+		case compile.BUILD_TUPLE:
+			n := int(ins.Arg)
+			items := make([]Value, n)
+			copy(items, regs[sp-n:sp])
+			clear(regs[sp-n : sp])
+			sp -= n
+			regs[sp] = NewTuple(items)
+			sp++
+		case compile.BUILD_LIST:
+			n := int(ins.Arg)
+			items := make([]Value, n)
+			copy(items, regs[sp-n:sp])
+			clear(regs[sp-n : sp])
+			sp -= n
+			regs[sp] = NewList(items)
+			sp++
+		case compile.BUILD_MAP:
+			n := int(ins.Arg)
+			d := NewDict()
+			for i := sp - 2*n; i < sp; i += 2 {
+				if e := d.Set(regs[i], regs[i+1]); e != nil {
+					err = e
+					goto fail
+				}
+			}
+			clear(regs[sp-2*n : sp])
+			sp -= 2 * n
+			regs[sp] = DictValue(d)
+			sp++
+		case compile.BUILD_SLICE:
+			var s Value
+			if ins.Arg == 3 {
+				s = NewSlice(regs[sp-3], regs[sp-2], regs[sp-1])
+			} else {
+				s = NewSlice(regs[sp-2], regs[sp-1], None)
+			}
+			n := int(ins.Arg)
+			clear(regs[sp-n : sp])
+			sp -= n
+			regs[sp] = s
+			sp++
+		case compile.UNPACK_SEQUENCE:
+			n := int(ins.Arg)
+			if e := in.unpack(regs[sp-1], regs[sp-1:sp-1+n]); e != nil {
+				err = e
+				goto fail
+			}
+			sp += n - 1
+		case compile.BINARY_SUBSCR:
+			obj, key := regs[sp-2], regs[sp-1]
+			var r Value
+			if l, ok := obj.ref.(*List); ok && key.kind == KindInt && obj.kind == KindList {
+				i := int64(key.n)
+				n := int64(l.Len())
+				if i < 0 {
+					i += n
+				}
+				if uint64(i) >= uint64(n) {
+					err = NewException(IndexErrorType, "list index out of range")
+					goto fail
+				}
+				r = l.Get(int(i))
+			} else {
+				v, e := GetItem(in, obj, key)
+				if e != nil {
+					err = e
+					goto fail
+				}
+				r = v
+			}
+			sp--
+			regs[sp] = Value{}
+			regs[sp-1] = r
+		case compile.STORE_SUBSCR:
+			v, obj, key := regs[sp-3], regs[sp-2], regs[sp-1]
+			if l, ok := obj.ref.(*List); ok && key.kind == KindInt && obj.kind == KindList {
+				i := int64(key.n)
+				n := int64(l.Len())
+				if i < 0 {
+					i += n
+				}
+				if uint64(i) >= uint64(n) {
+					err = NewException(IndexErrorType, "list assignment index out of range")
+					goto fail
+				}
+				l.Set(int(i), v)
+			} else if e := SetItem(in, obj, key, v); e != nil {
+				err = e
+				goto fail
+			}
+			clear(regs[sp-3 : sp])
+			sp -= 3
+
+		case compile.MAKE_FUNCTION:
+			c := consts[ins.Arg].ref.(*compile.Code)
+			fn := &Function{Code: c, Name: c.Name, info: in.info(c)}
+			if c.NumDefaults > 0 {
+				sp--
+				fn.Defaults = regs[sp].ref.(*Tuple).Items
+				regs[sp] = Value{}
+			}
+			regs[sp] = Value{kind: KindFunc, ref: fn}
+			sp++
+		case compile.KW_NAMES:
+			kwnames = info.kwnames[ins.Arg]
+		case compile.CALL:
+			argc := int(ins.Arg)
+			base := sp - argc - 1
+			r, e := in.callValue(regs[base], regs[base+1:sp:sp], kwnames)
+			kwnames = nil
+			if e != nil {
+				err = e
+				goto fail
+			}
+			clear(regs[base+1 : sp])
+			regs[base] = r
+			sp = base + 1
+		case compile.CALL_METHOD:
+			argc := int(ins.Arg & 0xff)
+			base := sp - argc - 1
+			self := regs[base]
+			var r Value
+			var e *Exception
+			if self.kind == KindModule {
+				var fn Value
+				if fn, e = in.getAttr(self, code.Names[ins.Arg>>8]); e == nil {
+					r, e = in.callValue(fn, regs[base+1:sp:sp], kwnames)
+				}
+			} else {
+				cache := &info.methodCache[pc-1]
+				if cache.fn == nil || cache.kind != self.kind {
+					name := code.Names[ins.Arg>>8]
+					m := LookupMethod(self, name)
+					if m == nil {
+						e = AttributeError(self, name)
+					} else {
+						*cache = methodCacheEntry{kind: self.kind, fn: m}
+					}
+				}
+				if e == nil {
+					var kw *Kwargs
+					args := regs[base:sp:sp]
+					if kwnames != nil {
+						kw = &Kwargs{Names: kwnames, Values: args[len(args)-len(kwnames):]}
+						args = args[:len(args)-len(kwnames)]
+					}
+					r, e = cache.fn.Fn(in, args, kw)
+				}
+			}
+			kwnames = nil
+			if e != nil {
+				err = e
+				goto fail
+			}
+			clear(regs[base+1 : sp])
+			regs[base] = r
+			sp = base + 1
+		case compile.RETURN_VALUE:
+			sp--
+			r := regs[sp]
+			regs[sp] = Value{}
+			f.pc, f.sp = pc, sp
+			return r, nil
+
+		case compile.PUSH_EXC_INFO:
+			exc := regs[sp-1]
+			prev := None
+			if in.handling != nil {
+				prev = ExcValue(in.handling)
+			}
+			regs[sp-1] = prev
+			regs[sp] = exc
+			sp++
+			in.handling = exc.ref.(*Exception)
+		case compile.POP_EXCEPT:
+			sp--
+			if prev := regs[sp]; prev.kind == KindExc {
+				in.handling = prev.ref.(*Exception)
+			} else {
+				in.handling = nil
+			}
+			regs[sp] = Value{}
+		case compile.CHECK_EXC_MATCH:
+			match, e := exceptionMatches(regs[sp-2], regs[sp-1])
+			if e != nil {
+				err = e
+				goto fail
+			}
+			regs[sp-1] = Bool(match)
+		case compile.RERAISE:
+			sp--
+			err = regs[sp].ref.(*Exception)
+			regs[sp] = Value{}
+			reraise = true
+			goto fail
+		case compile.RAISE_VARARGS:
+			if ins.Arg == 0 {
+				if in.handling == nil {
+					err = NewException(RuntimeErrorType, "No active exception to reraise")
+				} else {
+					err = in.handling
+					reraise = true
+				}
+				goto fail
+			}
+			sp--
+			err = in.makeRaised(regs[sp])
+			regs[sp] = Value{}
+			goto fail
+		case compile.LOAD_ASSERTION_ERROR:
+			regs[sp] = TypeValue(AssertionErrorType)
+			sp++
+
+		default:
+			err = Errorf(SystemErrorType, "unknown opcode %d", ins.Op)
+			goto fail
+		}
+		continue
+
+	fail:
+		// pc-1 is the instruction that raised.
+		if !reraise {
+			if err.Context == nil && in.handling != nil && in.handling != err {
+				err.Context = in.handling
+			}
+			err.Traceback = append(err.Traceback, TraceEntry{Code: code, Line: int(code.Lines[pc-1])})
+		}
+		reraise = false
+		kwnames = nil
+		if h, ok := findHandler(code.ExcTable, pc-1); ok {
+			clear(regs[info.nlocals+int(h.Depth) : sp])
+			sp = info.nlocals + int(h.Depth)
+			regs[sp] = ExcValue(err)
+			sp++
+			pc = int(h.Handler)
+			err = nil
+			continue
+		}
+		f.pc, f.sp = pc, sp
+		return Value{}, err
+	}
+}
+
+// findHandler returns the innermost exception-table entry covering pc.
+func findHandler(table []compile.ExcEntry, pc int) (compile.ExcEntry, bool) {
+	for _, e := range table {
+		if int(e.Start) <= pc && pc < int(e.End) {
+			return e, true
+		}
+	}
+	return compile.ExcEntry{}, false
+}
+
+// binarySlow runs a binary operator through the full semantics of arith.go, leaving the result
+// in regs[sp-2].
+func (in *Interp) binarySlow(op compile.Opcode, regs []Value, sp int) *Exception {
+	r, err := BinaryOp(in, op, regs[sp-2], regs[sp-1])
+	if err != nil {
+		return err
+	}
+	regs[sp-2] = r
+	return nil
+}
+
+// mulInt64 multiplies two int64s, reporting whether the product fits.
+func mulInt64(x, y int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(abs64(x)), uint64(abs64(y)))
+	if hi != 0 || x == -1<<63 || y == -1<<63 {
+		if x == 0 || y == 0 {
+			return 0, true
+		}
+		return 0, false
+	}
+	neg := (x < 0) != (y < 0)
+	if neg {
+		if lo > 1<<63 {
+			return 0, false
+		}
+		return -int64(lo), true
+	}
+	if lo >= 1<<63 {
+		return 0, false
+	}
+	return int64(lo), true
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// compareInts evaluates a comparison opcode on two small ints.
+func compareInts(op compile.Opcode, x, y int64) bool {
+	switch op {
+	case compile.COMPARE_EQ:
+		return x == y
+	case compile.COMPARE_NE:
+		return x != y
+	case compile.COMPARE_LT:
+		return x < y
+	case compile.COMPARE_LE:
+		return x <= y
+	case compile.COMPARE_GT:
+		return x > y
+	}
+	return x >= y
+}
+
+// unpack stores the n items of seq into dst in reverse order (the first item ends on top of the
+// stack), raising CPython's errors when seq is not iterable or has another length.
+func (in *Interp) unpack(seq Value, dst []Value) *Exception {
+	n := len(dst)
+	var items []Value
+	switch seq.kind {
+	case KindTuple:
+		items = seq.ref.(*Tuple).Items
+	case KindList:
+		l := seq.ref.(*List)
+		if l.Len() == n {
+			for i := 0; i < n; i++ {
+				dst[n-1-i] = l.Get(i)
+			}
+			return nil
+		}
+		items = l.Items()
+	default:
+		if seq.kind != KindIter && seq.kind != KindStr && seq.kind != KindDict && seq.kind != KindRange && seq.kind != KindDictView {
+			return Errorf(TypeErrorType, "cannot unpack non-iterable %s object", TypeName(seq))
+		}
+		all, err := Collect(in, seq)
+		if err != nil {
+			return err
+		}
+		items = all
+	}
+	if len(items) > n {
+		return Errorf(ValueErrorType, "too many values to unpack (expected %d)", n)
+	}
+	if len(items) < n {
+		return Errorf(ValueErrorType, "not enough values to unpack (expected %d, got %d)", n, len(items))
+	}
+	for i, v := range items {
+		dst[n-1-i] = v
+	}
+	return nil
+}
+
+// exceptionMatches implements `except T:` for an exception value and a class or tuple of them.
+func exceptionMatches(exc, typ Value) (bool, *Exception) {
+	e := exc.ref.(*Exception)
+	switch typ.kind {
+	case KindType:
+		t := typ.ref.(*Type)
+		if t.Kind != KindExc {
+			break
+		}
+		return e.Type.IsSubtype(t), nil
+	case KindTuple:
+		for _, t := range typ.ref.(*Tuple).Items {
+			m, err := exceptionMatches(exc, t)
+			if err != nil || m {
+				return m, err
+			}
+		}
+		return false, nil
+	}
+	return false, NewException(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// makeRaised turns the operand of `raise X` into the exception to raise.
+func (in *Interp) makeRaised(v Value) *Exception {
+	switch v.kind {
+	case KindExc:
+		return v.ref.(*Exception)
+	case KindType:
+		if t := v.ref.(*Type); t.Kind == KindExc {
+			return &Exception{Type: t}
+		}
+	}
+	return NewException(TypeErrorType, "exceptions must derive from BaseException")
+}
