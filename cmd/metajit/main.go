@@ -1,0 +1,147 @@
+// Command metajit runs a Python-subset program, as `python prog.py args...` does: the same
+// output, the same traceback on stderr, the same exit status.
+//
+//	metajit [flags] prog.py [args...]
+//
+// Flags:
+//
+//	-jit=on|off             use the tracing JIT (on by default)
+//	-threshold=N            loop back-edges before a loop is traced
+//	-backend=native|irexec  where traces run: machine code, or the portable IR executor
+//	-stats=FILE             write run statistics as JSON to FILE ("-" for stderr)
+//	-log=CATS               trace logs on stderr, comma-separated categories named like
+//	                        PYPYLOG's (jit-log-noopt, jit-log-opt, jit-abort, jit-backend-dump, jit-summary)
+//	-dis                    print the bytecode and exit
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/metajit/metajit/interp"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stats is what -stats writes. The JIT counters stay zero until the JIT exists.
+type stats struct {
+	LoopsCompiled   int    `json:"loops_compiled"`
+	BridgesCompiled int    `json:"bridges_compiled"`
+	GuardFailures   int    `json:"guard_failures"`
+	Aborts          int    `json:"aborts"`
+	Backend         string `json:"backend"`
+	JIT             bool   `json:"jit"`
+	Mallocs         uint64 `json:"mallocs"`
+	CodeBytes       int    `json:"code_bytes"`
+	ExitStatus      int    `json:"exit_status"`
+}
+
+func run(argv []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("metajit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: metajit [flags] prog.py [args...]")
+		fs.PrintDefaults()
+	}
+	jit := fs.String("jit", "on", "use the tracing JIT: on or off")
+	threshold := fs.Int("threshold", 1000, "loop back-edges before a loop is traced")
+	backend := fs.String("backend", defaultBackend(), "where traces run: native or irexec")
+	statsFile := fs.String("stats", "", "write run statistics as JSON to this file (- for stderr)")
+	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
+	dis := fs.Bool("dis", false, "print the bytecode and exit")
+	if err := fs.Parse(argv); err != nil {
+		return 2
+	}
+	if *jit != "on" && *jit != "off" {
+		fmt.Fprintf(stderr, "metajit: -jit must be on or off, not %q\n", *jit)
+		return 2
+	}
+	if *backend != "native" && *backend != "irexec" {
+		fmt.Fprintf(stderr, "metajit: -backend must be native or irexec, not %q\n", *backend)
+		return 2
+	}
+	if *threshold < 1 {
+		fmt.Fprintln(stderr, "metajit: -threshold must be at least 1")
+		return 2
+	}
+	if fs.NArg() < 1 {
+		fs.Usage()
+		return 2
+	}
+	filename := fs.Arg(0)
+	src, err := os.ReadFile(filename)
+	if err != nil {
+		fmt.Fprintf(stderr, "metajit: can't open file '%s': %v\n", filename, err)
+		return 2
+	}
+	if *logCats != "" && *jit == "on" {
+		for _, c := range strings.Split(*logCats, ",") {
+			fmt.Fprintf(stderr, "[metajit] log category %q: the JIT is not built yet, nothing to log\n", c)
+		}
+	}
+
+	if *dis {
+		prog, serr := interp.Compile(filename, string(src))
+		if serr != nil {
+			fmt.Fprint(stderr, serr.Report())
+			return 1
+		}
+		prog.Disassemble(stdout)
+		return 0
+	}
+
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	status := interp.Run(filename, string(src), interp.Options{
+		Stdout: stdout,
+		Stderr: stderr,
+		Args:   fs.Args()[1:],
+	})
+	if *statsFile != "" {
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		s := stats{
+			Backend:    *backend,
+			JIT:        *jit == "on",
+			Mallocs:    after.Mallocs - before.Mallocs,
+			ExitStatus: status,
+		}
+		if err := writeStats(*statsFile, s, stderr); err != nil {
+			fmt.Fprintf(stderr, "metajit: writing stats: %v\n", err)
+			if status == 0 {
+				status = 2
+			}
+		}
+	}
+	return status
+}
+
+func writeStats(name string, s stats, stderr io.Writer) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if name == "-" {
+		_, err = stderr.Write(data)
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// defaultBackend is native machine code where metajit has a backend, the portable executor
+// elsewhere.
+func defaultBackend() string {
+	switch runtime.GOARCH {
+	case "amd64", "arm64":
+		return "native"
+	}
+	return "irexec"
+}

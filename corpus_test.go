@@ -1,0 +1,93 @@
+package metajit_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/metajit/metajit/interp"
+)
+
+// corpusDirs are the folders of test programs. Each NAME.py comes with NAME.out (CPython 3.11's
+// stdout), NAME.err (the last line of its stderr, empty when none) and NAME.rc (its exit status).
+// ../shared/pysubset is read directly when it exists, so new shared cases are picked up.
+var corpusDirs = []string{"testdata/pysubset", "testdata/programs", "../shared/pysubset"}
+
+type corpusCase struct {
+	name, path string
+	want       []byte
+	wantErr    string
+	wantStatus int
+}
+
+func loadCorpus(t testing.TB) []corpusCase {
+	var cases []corpusCase
+	for _, dir := range corpusDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
+		sort.Strings(files)
+		for _, py := range files {
+			base := strings.TrimSuffix(py, ".py")
+			out, err := os.ReadFile(base + ".out")
+			if err != nil {
+				t.Fatalf("%s: no expected output: %v", py, err)
+			}
+			errLine, _ := os.ReadFile(base + ".err")
+			rcText, err := os.ReadFile(base + ".rc")
+			if err != nil {
+				t.Fatalf("%s: no expected status: %v", py, err)
+			}
+			rc, err := strconv.Atoi(strings.TrimSpace(string(rcText)))
+			if err != nil {
+				t.Fatalf("%s: bad .rc: %v", py, err)
+			}
+			cases = append(cases, corpusCase{
+				name: filepath.Base(dir) + "/" + filepath.Base(py), path: py,
+				want: out, wantErr: strings.TrimSpace(string(errLine)), wantStatus: rc,
+			})
+		}
+	}
+	if len(cases) == 0 {
+		t.Fatal("no corpus programs found")
+	}
+	return cases
+}
+
+// lastLine returns the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// runCorpus runs every corpus program with opts and compares stdout, exit status and the last
+// line of stderr with CPython's.
+func runCorpus(t *testing.T, opts interp.Options) {
+	for _, c := range loadCorpus(t) {
+		t.Run(c.name, func(t *testing.T) {
+			src, err := os.ReadFile(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			o := opts
+			o.Stdout, o.Stderr = &stdout, &stderr
+			status := interp.Run(c.path, string(src), o)
+			if !bytes.Equal(stdout.Bytes(), c.want) {
+				t.Errorf("stdout differs\n--- got\n%s\n--- want\n%s", stdout.String(), c.want)
+			}
+			if status != c.wantStatus {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", status, c.wantStatus, stderr.String())
+			}
+			if got := lastLine(stderr.String()); got != c.wantErr {
+				t.Errorf("last stderr line\n got: %s\nwant: %s\nfull stderr:\n%s", got, c.wantErr, stderr.String())
+			}
+		})
+	}
+}
+
+func TestCorpusInterpreter(t *testing.T) {
+	runCorpus(t, interp.Options{})
+}
