@@ -2,6 +2,7 @@ package pynum
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -38,8 +39,16 @@ func ParseFloat(s string) (float64, *Error) {
 	if !validFloat(t) {
 		return fail()
 	}
-	// t is now a plain decimal (or inf/nan) that strconv reads with the
-	// same correct rounding as CPython's dtoa.
+	body := strings.TrimLeft(t, "+-")
+	neg := len(body) < len(t) && t[0] == '-'
+	switch strings.ToLower(body) {
+	case "inf", "infinity":
+		return signed(math.Inf(1), neg), nil
+	case "nan":
+		return math.NaN(), nil // Go's ParseFloat rejects "-nan"
+	}
+	// t is now a plain decimal that strconv reads with the same correct
+	// rounding as CPython's dtoa.
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return fail() // not expected after validFloat

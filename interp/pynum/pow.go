@@ -150,16 +150,17 @@ func powOfTwo(e int, y float64) float64 {
 func powGeneral(x, y float64) float64 {
 	tablesOnce.Do(initTables)
 	lh, ll := log2dd(x)
-	// t = y * log2(x) as a double-double.
-	th, tl := twoProd(y, lh)
-	tl += y * ll
-	th, tl = fastTwoSum(th, tl)
-	switch {
+	// t = y * log2(x) as a double-double. Out of range t (even infinite
+	// y * lh) means certain overflow or underflow.
+	switch th := y * lh; {
 	case th > 1100:
 		return math.Inf(1) // x**y > 2**1099
 	case th < -1100:
 		return 0 // x**y < 2**-1099, far below half the smallest subnormal
 	}
+	th, tl := twoProd(y, lh)
+	tl += y * ll
+	th, tl = fastTwoSum(th, tl)
 	rh, rl, scale := exp2dd(th, tl)
 
 	// The relative error of rh+rl is below powErr(t). If the whole interval
