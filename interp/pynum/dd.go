@@ -45,3 +45,10 @@ func ddMul(ah, al, bh, bl float64) (float64, float64) {
 	e += ah*bl + al*bh
 	return fastTwoSum(p, e)
 }
+
+// ddRecip returns 1 / (h+l) as a normalized double-double.
+func ddRecip(h, l float64) (float64, float64) {
+	q := 1 / h
+	r := math.FMA(-q, h, 1) - q*l // 1 - q*(h+l), the first part exactly
+	return fastTwoSum(q, q*r)
+}

@@ -87,7 +87,13 @@ func Pow(x, y float64) (float64, *Error) {
 	case 0.5:
 		r = math.Sqrt(x)
 	default:
-		r = powPositive(x, y)
+		var ok bool
+		if n := int(y); float64(n) == y && -64 <= n && n <= 64 {
+			r, ok = powInt(x, n)
+		}
+		if !ok {
+			r = powPositive(x, y)
+		}
 	}
 	if math.IsInf(r, 0) {
 		return 0, overflow("(34, 'Numerical result out of range')")
@@ -110,10 +116,57 @@ func isOddInteger(y float64) bool {
 // rounding is certain; otherwise, about once in several thousand calls,
 // powSlow redoes the work with big.Float.
 func powPositive(x, y float64) float64 {
-	if m, e := math.Frexp(x); m == 0.5 {
-		return powOfTwo(e-1, y)
+	if b := math.Float64bits(x); b&(1<<52-1) == 0 && b>>52 != 0 {
+		return powOfTwo(int(b>>52)-1023, y) // x is a normal power of two
 	}
 	return powGeneral(x, y)
+}
+
+// powInt returns x**n for x > 0 and an integer 3 <= |n| <= 64 by binary
+// exponentiation in double-double arithmetic, which is faster than going
+// through log2 and exp2. ok is false when the result is too close to a
+// rounding boundary (an exact midpoint, say) or subnormal; the caller then
+// uses the general method.
+func powInt(x float64, n int) (r float64, ok bool) {
+	b := math.Float64bits(x)
+	if b>>52 == 0 {
+		return 0, false // subnormal x
+	}
+	// x = m * 2**e with m in [1, 2), so m**|n| < 2**64 neither overflows
+	// nor loses low bits to underflow.
+	e := int(b>>52) - 1023
+	m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
+	k := n
+	if k < 0 {
+		k = -k
+	}
+	ph, pl := 1.0, 0.0
+	bh, bl := m, 0.0
+	for {
+		if k&1 == 1 {
+			ph, pl = ddMul(ph, pl, bh, bl)
+		}
+		k >>= 1
+		if k == 0 {
+			break
+		}
+		bh, bl = ddMul(bh, bl, bh, bl)
+	}
+	if n < 0 {
+		ph, pl = ddRecip(ph, pl)
+	}
+	// At most 12 multiplications and a reciprocal, each with a relative
+	// error below 2**-104: 2**-96 is a safe bound.
+	eps := ph * 0x1p-96
+	lo := ph + (pl - eps)
+	if lo != ph+(pl+eps) {
+		return 0, false
+	}
+	scale := e * n
+	if _, fe := math.Frexp(lo); fe-1+scale < -1022 {
+		return 0, false // a subnormal result rounds at a coarser position
+	}
+	return math.Ldexp(lo, scale), true // exact, or +Inf on overflow
 }
 
 // powErr bounds the relative error of the fast path's double-double result
@@ -172,8 +225,18 @@ func powGeneral(x, y float64) float64 {
 		lo := rh + (rl - e)
 		hi := rh + (rl + e)
 		if lo == hi {
-			return math.Ldexp(lo, scale) // exact, or +Inf on overflow
+			return scaleB(lo, scale) // exact, or +Inf on overflow
 		}
 	}
 	return powSlow(x, y)
+}
+
+// scaleB returns f * 2**n for -1022 <= n <= 2046 with one or two
+// multiplications by powers of two (exact unless the result overflows).
+func scaleB(f float64, n int) float64 {
+	if n > 1023 {
+		f *= 0x1p1023
+		n -= 1023
+	}
+	return f * math.Float64frombits(uint64(n+1023)<<52)
 }

@@ -110,20 +110,43 @@ func log2dd(x float64) (hi, lo float64) {
 	r3h, r3l = ddMul(r3h, r3l, thirdHi, thirdLo) // r**3/3
 	r4h, r4l := twoProd(r2h, r2h)
 	r4l += 2 * r2h * r2l
-	q := 1.0/5 + rh*(-1.0/6+rh*(1.0/7+rh*(-1.0/8+rh*(1.0/9+rh*(-1.0/10+
-		rh*(1.0/11+rh*(-1.0/12+rh*(1.0/13+rh*(-1.0/14+rh*(1.0/15))))))))))
-	q *= r4h * rh
+	q := lnPoly(rh) * (r4h * rh)
 
-	h, l := ddAdd(rh, rl, -0.5*r2h, -0.5*r2l)
-	h, l = ddAdd(h, l, r3h, r3l)
-	h, l = ddAdd(h, l, -0.25*r4h, -0.25*r4l)
-	l += q
-	h, l = ddMul(h, l, invLn2Hi, invLn2Lo) // log2(1+r)
+	// Add the high parts from the largest down (each term is at most 1/128
+	// of the one before, so fastTwoSum applies) and collect every low part
+	// and rounding error in l.
+	h, e1 := fastTwoSum(rh, -0.5*r2h)
+	h, e2 := fastTwoSum(h, r3h)
+	h, e3 := fastTwoSum(h, -0.25*r4h)
+	l := rl - 0.5*r2l + r3l - 0.25*r4l + q + e1 + e2 + e3
+	h, l = fastTwoSum(h, l)
 
-	// log2(x) = e + log2(c) + log2(1+r)
-	ah, al := twoSum(float64(e), t.logcHi)
-	al += t.logcLo
-	return ddAdd(ah, al, h, l)
+	// log2(1+r) = ln(1+r) / ln 2
+	ph, pl := twoProd(h, invLn2Hi)
+	pl += l*invLn2Hi + h*invLn2Lo
+	h, l = fastTwoSum(ph, pl)
+
+	// log2(x) = e + log2(c) + log2(1+r). e + log2(c) is 0 or at least
+	// 0.0168 in magnitude, which is more than |log2(1+r)| <= 0.0113.
+	ah, al := fastTwoSum(float64(e), t.logcHi)
+	ah, e4 := fastTwoSum(ah, h)
+	return fastTwoSum(ah, al+t.logcLo+l+e4)
+}
+
+// lnPoly returns 1/5 - r/6 + r**2/7 - ... + r**10/15, the tail of the
+// ln(1+r) series, evaluated by Estrin's scheme (shorter dependency chains
+// than Horner's rule).
+func lnPoly(r float64) float64 {
+	r2 := r * r
+	r4 := r2 * r2
+	r8 := r4 * r4
+	p0 := 1.0/5 - r/6
+	p1 := 1.0/7 - r/8
+	p2 := 1.0/9 - r/10
+	p3 := 1.0/11 - r/12
+	p4 := 1.0/13 - r/14
+	p5 := 1.0 / 15
+	return (p0 + r2*p1) + r4*(p2+r2*p3) + r8*(p4+r2*p5)
 }
 
 // exp2dd returns 2**(th+tl) as (rh + rl) * 2**scale with rh in [1, 2)
@@ -146,15 +169,21 @@ func exp2dd(th, tl float64) (rh, rl float64, scale int) {
 	g3h, g3l := twoProd(g2h, gh)
 	g3l += g2h*gl + g2l*gh
 	g3h, g3l = ddMul(g3h, g3l, sixthHi, sixthLo) // g**3/6
-	p := 1.0/24 + gh*(1.0/120+gh*(1.0/720+gh*(1.0/5040+gh*(1.0/40320+gh*(1.0/362880)))))
-	eh, el := ddAdd(gh, gl, 0.5*g2h, 0.5*g2l)
-	eh, el = ddAdd(eh, el, g3h, g3l)
-	el += g2h * g2h * p
+	g4 := g2h * g2h
+	p := (1.0/24 + gh/120) + g2h*(1.0/720+gh/5040) + g4*(1.0/40320+gh/362880)
 
-	// 2**(j/128) * (1 + (e**g - 1))
+	// As in log2dd: high parts from the largest down, the rest in el.
+	eh, e1 := fastTwoSum(gh, 0.5*g2h)
+	eh, e2 := fastTwoSum(eh, g3h)
+	el := gl + 0.5*g2l + g3l + g4*p + e1 + e2
+
+	// 2**(j/128) * (1 + (e**g - 1)) = T + T*(e**g - 1), where the second
+	// term is less than 1/256 of the first.
 	T := &exp2Table[j]
-	ph, pl := ddMul(T[0], T[1], eh, el)
-	rh, rl = ddAdd(T[0], T[1], ph, pl)
+	ph, pl := twoProd(T[0], eh)
+	pl += T[0]*el + T[1]*eh
+	rh, e3 := fastTwoSum(T[0], ph)
+	rh, rl = fastTwoSum(rh, e3+pl+T[1])
 	return rh, rl, scale
 }
 
