@@ -45,6 +45,8 @@ func (c *compiler) assemble() {
 		}
 	}
 
+	c.implicitReturnLine(reach)
+
 	newPC := make([]int, n)
 	k := 0
 	for pc := range n {
@@ -161,4 +163,30 @@ func (c *Code) handlerAt(pc int) *ExcEntry {
 		}
 	}
 	return nil
+}
+
+// implicitReturnLine gives the implicit `return None` at the end of a body the line of the
+// instruction executed before it, as CPython does: the instruction falling through to it, or
+// else the first jump to it.
+func (c *compiler) implicitReturnLine(reach []bool) {
+	u := c.u
+	ret := u.implicitReturn
+	if !reach[ret] {
+		return
+	}
+	line := 0
+	if ret > 0 && reach[ret-1] && !u.instrs[ret-1].op.IsTerminal() {
+		line = u.instrs[ret-1].line
+	} else {
+		for pc, in := range u.instrs {
+			if reach[pc] && in.op.IsJump() && u.labels[in.arg].pc == ret {
+				line = in.line
+				break
+			}
+		}
+	}
+	if line > 0 {
+		u.instrs[ret].line = line
+		u.instrs[ret+1].line = line
+	}
 }

@@ -84,6 +84,8 @@ type unit struct {
 	consts map[constKey]int
 	names  map[string]int
 
+	implicitReturn int // index of the implicit `return None` at the end
+
 	depth     int  // stack depth before the next instruction
 	reachable bool // whether execution can fall through to the next instruction
 	line      int  // source line given to emitted instructions
@@ -143,7 +145,9 @@ func (c *compiler) compileUnit(s *scope, name string, firstLine int, body []synt
 	defer func() { c.u = outer }()
 
 	c.stmts(body)
-	// Falling off the end returns None, attributed to the last line executed.
+	// Falling off the end returns None. Its line is the line executed last: assemble
+	// refines it once the jumps to it are known.
+	c.u.implicitReturn = len(c.u.instrs)
 	if n := len(c.u.instrs); n > 0 {
 		c.u.line = c.u.instrs[n-1].line
 	}
