@@ -1,11 +1,14 @@
 package compile
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Assembly turns the current unit's pending instructions into its Code: labels become
 // instruction indexes, unreachable instructions are dropped (code after a return, a break or
 // a raise, the implicit `return None` after a body that always returns, handlers of try
-// bodies that emit no code), the exception table is built from the handler recorded on each
+// bodies that emit no code) and so are jumps to the next instruction, the exception table is built from the handler recorded on each
 // instruction, and MaxStack is computed by flow analysis.
 func (c *compiler) assemble() {
 	u := c.u
@@ -46,6 +49,17 @@ func (c *compiler) assemble() {
 	}
 
 	c.implicitReturnLine(reach)
+
+	// A JUMP to the next instruction kept is useless (a try/finally whose exceptional path
+	// was dropped leaves one, for instance). Scanning backwards also removes chains of them.
+	keep := slices.Clone(reach)
+	for pc := n - 1; pc >= 0; pc-- {
+		in := u.instrs[pc]
+		if keep[pc] && in.op == JUMP && !slices.Contains(keep[pc+1:target(label(in.arg))], true) {
+			keep[pc] = false
+		}
+	}
+	reach = keep
 
 	newPC := make([]int, n)
 	k := 0

@@ -49,8 +49,12 @@ func Compile(mod *syntax.Module) (prog *Program, err *syntax.Error) {
 // recovers it.
 type compileError struct{ err *syntax.Error }
 
-// errorAt stops compilation with an error of the given kind at pos.
+// errorAt stops compilation with an error of the given kind at pos (at the current line if
+// pos has none).
 func (c *compiler) errorAt(pos syntax.Pos, kind, format string, args ...any) {
+	if pos.Line < 1 && c.u != nil {
+		pos.Line = c.u.line
+	}
 	text := ""
 	if pos.Line >= 1 && pos.Line <= len(c.lines) {
 		text = c.lines[pos.Line-1]

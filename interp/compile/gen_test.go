@@ -501,7 +501,7 @@ func pyTarget(e syntax.Expr) string {
 	if t, ok := e.(*syntax.TupleLit); ok {
 		var parts []string
 		for _, x := range t.Elts {
-			parts = append(parts, pyTarget(x))
+			parts = append(parts, pyExpr(x))
 		}
 		return strings.Join(parts, ", ")
 	}
