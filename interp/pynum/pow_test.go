@@ -139,6 +139,13 @@ func randomPowCase(rng *rand.Rand) (x, y float64) {
 			break
 		}
 	}
+	switch rng.Intn(8) {
+	case 0: // small integer exponents (powInt)
+		return x, float64(rng.Intn(129) - 64)
+	case 1: // results near the subnormal range and near overflow
+		t := []float64{-1080, -1022, 1020}[rng.Intn(3)] + rng.Float64()*60
+		return x, t / math.Log2(x)
+	}
 	t := (rng.Float64()*2 - 1) * math.Ldexp(1, rng.Intn(11))
 	return x, t / math.Log2(x)
 }
