@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,7 +128,7 @@ func (c *compiler) compileUnit(s *scope, name string, firstLine int, body []synt
 		Filename:  c.prog.Filename,
 		FirstLine: firstLine,
 		IsModule:  !s.isFunction(),
-		Locals:    s.locals,
+		Locals:    slices.Clone(s.locals), // a def in a finally body is compiled more than once
 	}
 	if s.isFunction() {
 		code.NumParams = len(s.fn.Params)

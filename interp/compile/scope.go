@@ -194,13 +194,17 @@ func (a *analyzer) funcDef(s *scope, fd *syntax.FuncDef) {
 	s.children[fd] = child
 	seenDefault := false
 	for _, p := range fd.Params {
+		pos := p.Pos
+		if pos.Line < 1 {
+			pos = fd.Pos
+		}
 		if child.flags[p.Name]&symParam != 0 {
-			a.c.errorAt(p.Pos, "SyntaxError", "duplicate argument '%s' in function definition", p.Name)
+			a.c.errorAt(pos, "SyntaxError", "duplicate argument '%s' in function definition", p.Name)
 		}
 		if p.Default != nil {
 			seenDefault = true
 		} else if seenDefault {
-			a.c.errorAt(p.Pos, "SyntaxError", "non-default argument follows default argument")
+			a.c.errorAt(pos, "SyntaxError", "non-default argument follows default argument")
 		}
 		child.add(p.Name, symParam)
 	}
