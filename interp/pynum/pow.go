@@ -110,11 +110,11 @@ func isOddInteger(y float64) bool {
 // powPositive returns x**y correctly rounded (+Inf on overflow) for finite
 // x > 0, x != 1, finite y != 0.
 //
-// The fast path computes 2**(y * log2(x)) in double-double arithmetic with a
-// relative error far below one part in 2**64. If the result is that far away
-// from the nearest rounding boundary (the midpoint between two floats) the
-// rounding is certain; otherwise, about once in several thousand calls,
-// powSlow redoes the work with big.Float.
+// The fast path (powGeneral) computes 2**(y * log2(x)) in double-double
+// arithmetic with a relative error below powErr, about 2**-75. If the result
+// is farther than that from the nearest rounding boundary (the midpoint
+// between two floats) the rounding is certain; otherwise, about once in a
+// million calls, powSlow redoes the work with big.Float.
 func powPositive(x, y float64) float64 {
 	if b := math.Float64bits(x); b&(1<<52-1) == 0 && b>>52 != 0 {
 		return powOfTwo(int(b>>52)-1023, y) // x is a normal power of two
@@ -181,6 +181,12 @@ func powErr(t float64) float64 {
 
 // powOfTwo returns (2**e)**y = 2**(e*y), correctly rounded.
 func powOfTwo(e int, y float64) float64 {
+	if p := float64(e) * y; math.Abs(p) > 2000 {
+		if p > 0 {
+			return math.Inf(1)
+		}
+		return 0
+	}
 	// e*y is exact as a double-double (e has at most 11 bits).
 	h, l := twoProd(float64(e), y)
 	if h != math.Trunc(h) || l != math.Trunc(l) {

@@ -128,7 +128,7 @@ func TestFloatDivision(t *testing.T) {
 	}
 }
 
-func second[T any](_ T, e *Error) *Error         { return e }
+func second[T any](_ T, e *Error) *Error        { return e }
 func third[T, U any](_ T, _ U, e *Error) *Error { return e }
 
 func TestIntDivision(t *testing.T) {
@@ -218,8 +218,8 @@ func TestIntTrueDiv(t *testing.T) {
 		{big.NewInt(1), big.NewInt(0), 0, "ZeroDivisionError: division by zero"},
 		{pow(10, 400), big.NewInt(3), 0, "OverflowError: integer division result too large for a float"},
 		{pow(2, 1074), pow(2, 2148), 5e-324, ""},
-		{big.NewInt(1), pow(2, 1075), 0, ""},                                   // tie with 0: even
-		{big.NewInt(3), pow(2, 1075), 1e-323, ""},                              // 1.5 units: even is 2 units
+		{big.NewInt(1), pow(2, 1075), 0, ""},                                     // tie with 0: even
+		{big.NewInt(3), pow(2, 1075), 1e-323, ""},                                // 1.5 units: even is 2 units
 		{new(big.Int).Add(pow(2, 54), big.NewInt(2)), big.NewInt(1), 0x1p54, ""}, // tie: even
 	}
 	for _, tc := range tests {
