@@ -82,10 +82,10 @@ func (g *chaosGen) stmt(d int) syntax.Stmt {
 			return raise(line, nil)
 		case 5:
 			t := g.target()
-		if _, ok := t.(*syntax.TupleLit); ok && g.r.Intn(10) > 0 {
-			t = nm(g.name())
-		}
-		return augAssign(line, t, "+", g.expr(1))
+			if _, ok := t.(*syntax.TupleLit); ok && g.r.Intn(10) > 0 {
+				t = nm(g.name())
+			}
+			return augAssign(line, t, "+", g.expr(1))
 		case 6:
 			return imp(line, "sys")
 		}
