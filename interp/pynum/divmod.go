@@ -32,7 +32,7 @@ func Mod(x, y float64) (float64, *Error) {
 	if y == 0 {
 		return 0, zeroDiv("float modulo")
 	}
-	mod := math.Mod(x, y) // exact, like C's fmod
+	mod := fmod(x, y)
 	if mod != 0 {
 		// Make the remainder take the sign of the divisor.
 		if (y < 0) != (mod < 0) {
@@ -56,7 +56,7 @@ func DivMod(x, y float64) (q, r float64, err *Error) {
 
 // divMod is CPython's _float_div_mod, step by step.
 func divMod(vx, wx float64) (floordiv, mod float64) {
-	mod = math.Mod(vx, wx)
+	mod = fmod(vx, wx)
 	// fmod is exact, so vx-mod is mathematically an exact multiple of wx,
 	// but the floating-point subtraction and division may leave div a hair
 	// away from an integer; it is snapped below.
@@ -82,6 +82,27 @@ func divMod(vx, wx float64) (floordiv, mod float64) {
 		floordiv = math.Copysign(0, vx/wx)
 	}
 	return floordiv, mod
+}
+
+// fmod is C's fmod: x - n*y for the integer n = trunc(x/y), computed exactly.
+// math.Mod is exact but slow (it subtracts shifted copies of y one bit at a
+// time), so first try the common case where x/y is well below 2**52: then
+// q = trunc(fl(x/y)) is the true quotient or one too large in magnitude
+// (rounding the division can only reach, never skip, an integer), x - q*y
+// is representable either way, and one fused multiply-add gives it exactly.
+func fmod(x, y float64) float64 {
+	q := math.Trunc(x / y)
+	if q == 0 {
+		return x // |x| < |y| (y may be infinite); keeps the sign of a zero x
+	}
+	if math.Abs(q) < 0x1p52 { // so x and y are finite
+		r := math.FMA(-q, y, x)
+		if r != 0 && (r < 0) != (x < 0) {
+			r += math.Copysign(y, x) // q was one too large in magnitude
+		}
+		return r
+	}
+	return math.Mod(x, y) // huge quotients, nan and inf
 }
 
 // IntFloorDiv returns a // b for ints, rounding toward negative infinity.
