@@ -121,12 +121,6 @@ func (d *Dict) deleteAt(i int) Value {
 	}
 	*e = dictEntry{}
 	d.used--
-	// Trailing holes can go: popping the last item (popitem, LIFO use) stays compact.
-	n := len(d.entries)
-	for n > 0 && d.entries[n-1].key.kind == KindUnbound {
-		n--
-	}
-	d.entries = d.entries[:n]
 	return v
 }
 
@@ -520,9 +514,14 @@ func dictPopitem(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 	if d.used == 0 {
 		return Value{}, NewException(KeyErrorType, "popitem(): dictionary is empty")
 	}
-	i := len(d.entries) - 1 // never a hole: deleteAt trims trailing holes
+	// The last item, then drop the holes at the end (as CPython, which keeps LIFO use compact).
+	i := len(d.entries) - 1
+	for d.entries[i].key.kind == KindUnbound {
+		i--
+	}
 	k := d.entries[i].key
 	v := d.deleteAt(i)
+	d.entries = d.entries[:i]
 	return NewTuple([]Value{k, v}), nil
 }
 

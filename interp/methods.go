@@ -93,7 +93,7 @@ func init() {
 		"title":      strCaseMethod("str.title", pyTitle),
 		"capitalize": strCaseMethod("str.capitalize", pyCapitalize),
 		"swapcase":   strCaseMethod("str.swapcase", pySwapcase),
-		"casefold":   strCaseMethod("str.casefold", pyLower),
+		"casefold":   strCaseMethod("str.casefold", pyCasefold),
 		"isdigit":    strPredicate("str.isdigit", pyIsDigit),
 		"isdecimal":  strPredicate("str.isdecimal", unicode.IsDigit),
 		"isnumeric":  strPredicate("str.isnumeric", pyIsNumeric),

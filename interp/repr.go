@@ -162,12 +162,12 @@ func (r *reprState) repr(v Value) {
 		r.leave()
 	case KindDictView:
 		view := v.ref.(*DictView)
-		b.WriteString(view.Type().Name)
-		b.WriteByte('(')
 		if !r.enter(view) {
-			b.WriteString("...)")
+			b.WriteString("...")
 			return
 		}
+		b.WriteString(view.Type().Name)
+		b.WriteByte('(')
 		items := make([]Value, 0, view.Len())
 		for pos := 0; ; {
 			var k, val Value
