@@ -181,7 +181,9 @@ func TestListMethods(t *testing.T) {
 		{`x = [2, 1]; x.sort(reverse=2**70)`, func() (Value, *Exception) {
 			return keepKw(ints(2, 1), "sort", obKw("reverse", obBig("1180591620717411303424")))
 		}, "OverflowError: Python int too large to convert to C int"},
-		{`x = [0.0, -0.0, 0, False]; x.sort(); x`, func() (Value, *Exception) { return keep(obList(obFloat(0), obFloat(math.Copysign(0, -1)), i(0), False), "sort") }, "[0.0, -0.0, 0, False]"},
+		{`x = [0.0, -0.0, 0, False]; x.sort(); x`, func() (Value, *Exception) {
+			return keep(obList(obFloat(0), obFloat(math.Copysign(0, -1)), i(0), False), "sort")
+		}, "[0.0, -0.0, 0, False]"},
 		{`x = [-0.0, 0.0, -0.0]; x.sort(reverse=True); x`, func() (Value, *Exception) {
 			return keepKw(NewListFloats([]float64{math.Copysign(0, -1), 0, math.Copysign(0, -1)}), "sort", obKw("reverse", True))
 		}, "[-0.0, 0.0, -0.0]"},
