@@ -216,6 +216,21 @@ func TestPowRandom(t *testing.T) {
 	}
 }
 
+// TestPowConcurrent builds the tables from several goroutines at once (run
+// with -race).
+func TestPowConcurrent(t *testing.T) {
+	done := make(chan float64)
+	for i := 0; i < 4; i++ {
+		go func(i int) {
+			r, _ := Pow(1.5+float64(i), 0.3)
+			done <- r
+		}(i)
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
+}
+
 func FuzzPow(f *testing.F) {
 	for _, c := range [][2]float64{{100, 1.5}, {2, -0.5}, {-8, 3}, {0, -1}, {1.0000001, 1e9}, {0.5, 1074.5},
 		{math.Inf(-1), 3}, {math.NaN(), 0}, {5e-324, 0.5}, {1e308, -1.5}} {

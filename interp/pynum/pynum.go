@@ -9,6 +9,31 @@
 // Every function here is pure: it never panics and reports Python exceptions
 // as an *Error value that the interpreter turns into a real exception.
 //
+// Where to look:
+//
+//   - format.go: FormatFloat (repr and str of a float).
+//   - pow.go, powcore.go, dd.go, bigmath.go: Pow, correctly rounded. A fast
+//     double-double evaluation of 2**(y*log2(x)) decides the rounding
+//     almost always; big.Float (bigmath.go) settles the rare close calls,
+//     and exact halfway cases are detected with integer arithmetic.
+//   - divmod.go: float and int //, %, divmod and /.
+//   - convert.go: int / int, float(int), int vs float comparison, int(float).
+//   - round.go: round(x, n) and round(x).
+//   - parse.go: float(str), int(str), the 4300-digit limit, repr of a str.
+//
+// Deliberate differences from CPython 3.11:
+//
+//   - A negative float raised to a non-integer power is a complex number in
+//     CPython; Pow raises ValueError "math domain error" instead.
+//   - Pow is correctly rounded in every case. CPython uses the C library's
+//     pow, which (glibc) is within about 0.52 ulp: on rare inputs, and on
+//     some results that lie exactly halfway between two floats such as
+//     float(s*s) ** 1.5, it returns the other neighbour (testdata/pow.txt
+//     marks the cases seen).
+//   - Unicode digits, spaces and printable characters come from Go's
+//     unicode tables, which may be a newer Unicode version than CPython
+//     3.11's.
+//
 // The golden test vectors in testdata/ were produced once by CPython 3.11
 // (see testdata/gen.py); the tests do not need Python to run.
 package pynum
