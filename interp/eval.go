@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/metajit/metajit/interp/compile"
 )
@@ -28,8 +29,17 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 	var kwnames []string // set by KW_NAMES for the next call
 	var err *Exception
 	reraise := false // the failing instruction re-raises: the traceback already has this line
+	rec := in.rec    // the recorder, while a trace is being recorded (see record.go)
 
 	for {
+		if rec != nil {
+			// Recording: the recorder sees each instruction before it executes.
+			f.pc, f.sp = pc, sp
+			if !rec.step(f) {
+				in.finishRecording(rec)
+				rec = nil
+			}
+		}
 		ins := instrs[pc]
 		pc++
 		switch ins.Op {
@@ -125,7 +135,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				regs[sp] = Value{}
 				continue
 			}
-			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+			if err = in.binarySlow(ins, regs, sp); err != nil {
 				goto fail
 			}
 			sp--
@@ -147,7 +157,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				regs[sp] = Value{}
 				continue
 			}
-			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+			if err = in.binarySlow(ins, regs, sp); err != nil {
 				goto fail
 			}
 			sp--
@@ -167,7 +177,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				regs[sp] = Value{}
 				continue
 			}
-			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+			if err = in.binarySlow(ins, regs, sp); err != nil {
 				goto fail
 			}
 			sp--
@@ -180,7 +190,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				regs[sp] = Value{}
 				continue
 			}
-			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+			if err = in.binarySlow(ins, regs, sp); err != nil {
 				goto fail
 			}
 			sp--
@@ -188,7 +198,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.BINARY_TRUEDIV, compile.BINARY_FLOORDIV, compile.BINARY_POW,
 			compile.BINARY_LSHIFT, compile.BINARY_RSHIFT, compile.BINARY_AND,
 			compile.BINARY_OR, compile.BINARY_XOR:
-			if err = in.binarySlow(ins.Op, regs, sp); err != nil {
+			if err = in.binarySlow(ins, regs, sp); err != nil {
 				goto fail
 			}
 			sp--
@@ -256,6 +266,18 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			// A loop back-edge: count it under the loop's green key (code, header pc).
 			pc = int(ins.Arg)
 			info.backEdges[pc]++
+			if in.jit != nil && in.rec == nil {
+				f.pc, f.sp = pc, sp
+				e := in.backEdge(f)
+				rec = in.rec
+				pc, sp = f.pc, f.sp
+				if e != nil {
+					// Raised by a frame the trace exit rebuilt: it surfaces at the call
+					// instruction before pc, as it would have without the JIT.
+					err = e
+					goto fail
+				}
+			}
 		case compile.POP_JUMP_IF_FALSE:
 			sp--
 			v := regs[sp]
@@ -319,13 +341,13 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				}
 			case *RangeIter:
 				if it.Step > 0 {
-					ok = it.Next < it.Stop
+					ok = it.Cur < it.Stop
 				} else {
-					ok = it.Next > it.Stop
+					ok = it.Cur > it.Stop
 				}
 				if ok {
-					item = Value{kind: KindInt, n: uint64(it.Next)}
-					it.Next += it.Step
+					item = Value{kind: KindInt, n: uint64(it.Cur)}
+					it.Cur += it.Step
 				}
 			default:
 				v, more, e := IterNext(in, regs[sp-1])
@@ -599,9 +621,12 @@ func findHandler(table []compile.ExcEntry, pc int) (compile.ExcEntry, bool) {
 
 // binarySlow runs a binary operator through the full semantics of arith.go, leaving the result
 // in regs[sp-2].
-func (in *Interp) binarySlow(op compile.Opcode, regs []Value, sp int) *Exception {
-	r, err := BinaryOp(in, op, regs[sp-2], regs[sp-1])
+func (in *Interp) binarySlow(ins compile.Instr, regs []Value, sp int) *Exception {
+	r, err := BinaryOp(in, ins.Op, regs[sp-2], regs[sp-1])
 	if err != nil {
+		if ins.Arg == compile.AugmentedArg {
+			augmentedMessage(err)
+		}
 		return err
 	}
 	regs[sp-2] = r
@@ -726,4 +751,20 @@ func (in *Interp) makeRaised(v Value) *Exception {
 		}
 	}
 	return NewException(TypeErrorType, "exceptions must derive from BaseException")
+}
+
+// augmentedMessage makes the TypeError of an unsupported operator name the augmented
+// assignment, as CPython does: "unsupported operand type(s) for +=: 'float' and 'NoneType'".
+func augmentedMessage(err *Exception) {
+	const prefix = "unsupported operand type(s) for "
+	if err.Type != TypeErrorType || len(err.Args) != 1 || err.Args[0].kind != KindStr {
+		return
+	}
+	msg := err.Args[0].ref.(*Str).S
+	if rest, ok := strings.CutPrefix(msg, prefix); ok {
+		if i := strings.Index(rest, ":"); i > 0 && !strings.HasSuffix(rest[:i], "=") {
+			sym := strings.TrimSuffix(rest[:i], " or pow()")
+			err.Args[0] = NewStr(prefix + sym + "=" + rest[i:])
+		}
+	}
 }

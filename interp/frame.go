@@ -22,6 +22,12 @@ type codeInfo struct {
 
 	methodCache []methodCacheEntry // per CALL_METHOD pc: the method last found for a receiver kind
 	freeFrames  []*Frame
+
+	// The JIT's bookkeeping: the code's id in snapshots, the state of each loop header, and
+	// the stack depth at each pc (to rebuild a frame from a snapshot).
+	id          int32
+	loops       []*jitLoopState
+	stackDepths []int
 }
 
 type methodCacheEntry struct {
@@ -51,6 +57,7 @@ func (in *Interp) info(code *compile.Code) *codeInfo {
 		size:        len(code.Locals) + code.MaxStack + 1,
 		backEdges:   make([]uint64, len(code.Instrs)),
 		methodCache: make([]methodCacheEntry, len(code.Instrs)),
+		id:          -1,
 	}
 	for i, c := range code.Consts {
 		ci.consts[i] = constValue(c)

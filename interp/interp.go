@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/metajit/metajit/interp/compile"
+	"github.com/metajit/metajit/trace"
 )
 
 // Iterator is the Go side of a Python iterator (the value of KindIter). The eval loop has fast
@@ -21,6 +22,7 @@ type Options struct {
 	Stdout io.Writer // the program's standard output (buffered by the interpreter)
 	Stderr io.Writer // where an uncaught exception's traceback goes
 	Args   []string  // sys.argv[1:]
+	JIT    JITOptions
 }
 
 // Interp is one interpreter instance running one program. It is not safe for concurrent use.
@@ -39,4 +41,10 @@ type Interp struct {
 	handling    *Exception
 	sys         *Module
 	lines       []string // the source, split into lines for tracebacks
+
+	jit      *jitState // nil when the JIT is off
+	rec      *recorder // the trace being recorded, if any
+	tags     []tagInfo
+	tagIndex map[tagInfo]uint32
+	jitSyms  *trace.Symbols
 }

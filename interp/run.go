@@ -55,6 +55,9 @@ func New(prog *compile.Program, opts Options) *Interp {
 		globals: make([]Value, len(prog.Globals)),
 	}
 	in.initGlobals()
+	if opts.JIT.Enabled {
+		in.enableJIT(opts.JIT)
+	}
 	return in
 }
 
@@ -75,6 +78,9 @@ func (in *Interp) Main() (status int) {
 	}()
 	err := in.RunModule()
 	in.Stdout.Flush()
+	if in.jit != nil {
+		in.jit.driver.Logf("jit-summary", "%s", in.jit.driver.Summary())
+	}
 	if err != nil {
 		io.WriteString(in.stderr, in.FormatException(err))
 		return 1

@@ -487,7 +487,7 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 		c.loadName(t.Id, t.Pos)
 		c.setLine(old)
 		c.expr(s.Value)
-		c.emit(op, 0)
+		c.emit(op, AugmentedArg)
 		c.store(t)
 	case *syntax.Subscript:
 		old := c.setLine(t.Line)
@@ -497,7 +497,7 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 		c.emit(BINARY_SUBSCR, 0)
 		c.setLine(old)
 		c.expr(s.Value)
-		c.emit(op, 0)
+		c.emit(op, AugmentedArg)
 		c.setLine(t.Line)
 		c.emit(ROT_THREE, 0)
 		c.emit(STORE_SUBSCR, 0)

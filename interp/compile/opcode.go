@@ -9,6 +9,9 @@
 // JIT's merge point is.
 package compile
 
+// AugmentedArg is the argument of a binary operator compiled from an augmented assignment.
+const AugmentedArg = 1
+
 // Opcode is one bytecode operation.
 type Opcode uint8
 
@@ -38,7 +41,8 @@ const (
 	LOAD_ATTR   // obj -> obj.Names[arg] (module attribute such as sys.argv, or a bound method)
 	IMPORT_NAME // -> module Names[arg]
 
-	// Binary operators: a b -> a OP b.
+	// Binary operators: a b -> a OP b. Their argument is AugmentedArg when they implement an
+	// augmented assignment (`x -= y`), so that errors name the operator as "-=".
 	BINARY_ADD
 	BINARY_SUB
 	BINARY_MUL
