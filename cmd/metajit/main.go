@@ -21,9 +21,11 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"strings"
 
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/interp"
+	jitpkg "github.com/metajit/metajit/jit"
 )
 
 func main() {
@@ -40,7 +42,10 @@ type stats struct {
 	JIT             bool   `json:"jit"`
 	Mallocs         uint64 `json:"mallocs"`
 	CodeBytes       int    `json:"code_bytes"`
+	LoopEntries     int    `json:"loop_entries"`
 	ExitStatus      int    `json:"exit_status"`
+	// AbortReasons counts the aborted recordings by reason.
+	AbortReasons map[string]int `json:"abort_reasons,omitempty"`
 }
 
 func run(argv []string, stdout, stderr io.Writer) int {
@@ -51,7 +56,7 @@ func run(argv []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	jit := fs.String("jit", "on", "use the tracing JIT: on or off")
-	threshold := fs.Int("threshold", 1000, "loop back-edges before a loop is traced")
+	threshold := fs.Int("threshold", jitpkg.DefaultThreshold, "loop back-edges before a loop is traced")
 	backend := fs.String("backend", defaultBackend(), "where traces run: native or irexec")
 	statsFile := fs.String("stats", "", "write run statistics as JSON to this file (- for stderr)")
 	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
@@ -81,11 +86,6 @@ func run(argv []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "metajit: can't open file '%s': %v\n", filename, err)
 		return 2
 	}
-	if *logCats != "" && *jit == "on" {
-		for _, c := range strings.Split(*logCats, ",") {
-			fmt.Fprintf(stderr, "[metajit] log category %q: the JIT is not built yet, nothing to log\n", c)
-		}
-	}
 
 	if *dis {
 		prog, serr := interp.Compile(filename, string(src))
@@ -99,19 +99,42 @@ func run(argv []string, stdout, stderr io.Writer) int {
 
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
-	status := interp.Run(filename, string(src), interp.Options{
+	opts := interp.Options{
 		Stdout: stdout,
 		Stderr: stderr,
 		Args:   fs.Args()[1:],
-	})
+		JIT: interp.JITOptions{
+			Enabled:       *jit == "on",
+			Threshold:     *threshold,
+			Backend:       backendFor(*backend),
+			Log:           stderr,
+			LogCategories: *logCats,
+		},
+	}
+	var status int
+	var in *interp.Interp
+	prog, serr := interp.Compile(filename, string(src))
+	if serr != nil {
+		fmt.Fprint(stderr, serr.Report())
+		status = 1
+	} else {
+		in = interp.New(prog, opts)
+		status = in.Main()
+	}
 	if *statsFile != "" {
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)
 		s := stats{
-			Backend:    *backend,
 			JIT:        *jit == "on",
 			Mallocs:    after.Mallocs - before.Mallocs,
 			ExitStatus: status,
+		}
+		if in != nil && *jit == "on" {
+			js := in.JITStats()
+			s.Backend = in.JITBackend()
+			s.LoopsCompiled, s.BridgesCompiled = js.LoopsCompiled, js.BridgesCompiled
+			s.GuardFailures, s.Aborts, s.CodeBytes = js.GuardFailures, js.Aborts, js.CodeBytes
+			s.LoopEntries, s.AbortReasons = js.LoopEntries, js.AbortReasons
 		}
 		if err := writeStats(*statsFile, s, stderr); err != nil {
 			fmt.Fprintf(stderr, "metajit: writing stats: %v\n", err)
@@ -134,6 +157,12 @@ func writeStats(name string, s stats, stderr io.Writer) error {
 		return err
 	}
 	return os.WriteFile(name, data, 0o644)
+}
+
+// backendFor returns the backend named by -backend. Until the native backends exist, native
+// falls back to the portable executor (the stats name the backend really used).
+func backendFor(name string) backend.Backend {
+	return irexec.New()
 }
 
 // defaultBackend is native machine code where metajit has a backend, the portable executor

@@ -1,0 +1,222 @@
+package interp
+
+import (
+	"io"
+	"unsafe"
+
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/jit"
+	"github.com/metajit/metajit/trace"
+)
+
+// JITOptions switch the tracing JIT on and configure it.
+type JITOptions struct {
+	Enabled   bool
+	Threshold int             // loop back-edges before tracing (jit.DefaultThreshold when 0)
+	Backend   backend.Backend // irexec when nil
+	// Optimize rewrites traces before compilation (nil: compile them as recorded).
+	Optimize      func(*trace.Trace) (*trace.Trace, error)
+	Log           io.Writer // where the log categories go (stderr for the command)
+	LogCategories string    // comma-separated, named like PYPYLOG's: jit-log-noopt, jit-abort, ...
+}
+
+// jitState is the interpreter's side of the JIT.
+type jitState struct {
+	driver    *jit.Driver
+	threshold uint64
+	descrs    jitDescrs
+	codes     []*codeInfo // by code id
+	ptrs      [1]unsafe.Pointer
+}
+
+// jitLoopState is what a codeInfo keeps per loop header.
+type jitLoopState struct {
+	hot   uint64    // back-edges since the last tracing attempt
+	loop  *jit.Loop // the compiled loop, once there is one
+	given bool      // blacklisted: never trace again
+}
+
+// enableJIT sets up the driver.
+func (in *Interp) enableJIT(o JITOptions) {
+	js := &jitState{}
+	in.jitSyms = &trace.Symbols{Tags: map[string]uint32{}}
+	js.driver = jit.New(jit.Options{
+		Threshold: o.Threshold, Backend: o.Backend, Optimize: o.Optimize,
+		Log: o.Log, LogCategories: o.LogCategories, Symbols: in.jitSyms,
+	})
+	js.threshold = uint64(js.driver.Threshold())
+	in.jit = js
+}
+
+// JITStats returns the JIT's statistics (zero when the JIT is off).
+func (in *Interp) JITStats() jit.Stats {
+	if in.jit == nil {
+		return jit.Stats{}
+	}
+	return in.jit.driver.Stats
+}
+
+// JITBackend returns the name of the backend in use, or "" with the JIT off.
+func (in *Interp) JITBackend() string {
+	if in.jit == nil {
+		return ""
+	}
+	return in.jit.driver.BackendName()
+}
+
+// codeID returns the id of a code object in snapshots and green keys.
+func (in *Interp) codeID(info *codeInfo) int32 {
+	if info.id < 0 {
+		info.id = int32(len(in.jit.codes))
+		in.jit.codes = append(in.jit.codes, info)
+	}
+	return info.id
+}
+
+func (in *Interp) loopState(info *codeInfo, pc int) *jitLoopState {
+	if info.loops == nil {
+		info.loops = make([]*jitLoopState, len(info.code.Instrs))
+	}
+	ls := info.loops[pc]
+	if ls == nil {
+		ls = &jitLoopState{}
+		info.loops[pc] = ls
+	}
+	return ls
+}
+
+// backEdge is called by JUMP_BACKWARD (with f.pc and f.sp up to date, pc at the loop header)
+// when the JIT is on and no recording is going on. It enters the loop's compiled trace if
+// there is one, or starts recording when the loop gets hot. It returns an exception raised by
+// the interpreter frames rebuilt after the trace exits.
+func (in *Interp) backEdge(f *Frame) *Exception {
+	ls := in.loopState(f.info, f.pc)
+	if ls.loop != nil {
+		return in.enterLoop(f, ls.loop)
+	}
+	if ls.given {
+		return nil
+	}
+	ls.hot++
+	if ls.hot >= in.jit.threshold {
+		key := jit.GreenKey{Code: in.codeID(f.info), PC: int32(f.pc)}
+		if !in.jit.driver.Hot(key) {
+			ls.given = true
+			return nil
+		}
+		in.rec = in.startRecording(f, f.pc)
+	}
+	return nil
+}
+
+// finishRecording installs the recorded loop or reports the abort. It is idempotent.
+func (in *Interp) finishRecording(r *recorder) {
+	if in.rec != r {
+		return
+	}
+	in.rec = nil
+	root := r.frames[0].info
+	key := jit.GreenKey{Code: in.codeID(root), PC: int32(r.header)}
+	ls := in.loopState(root, r.header)
+	ls.hot = 0
+	d := in.jit.driver
+	if !r.done {
+		if r.abort == "" {
+			r.abort = "recording interrupted"
+		}
+		d.Abort(key, r.abort)
+		ls.given = d.Blacklisted(key)
+		return
+	}
+	in.nameTags()
+	loop, err := d.Install(key, r.t)
+	if err != nil {
+		ls.given = d.Blacklisted(key)
+		return
+	}
+	ls.loop = loop
+}
+
+// nameTags gives the tags their names in trace logs.
+func (in *Interp) nameTags() {
+	if in.jit.driver.Logging("jit-log-noopt") || in.jit.driver.Logging("jit-log-opt") {
+		syms := in.jitSymbols()
+		for name, tag := range in.tagNames() {
+			syms.Tags[name] = tag
+		}
+	}
+}
+
+func (in *Interp) jitSymbols() *trace.Symbols { return in.jitSyms }
+
+// enterLoop runs the compiled loop from frame f (at the loop header) and resumes the
+// interpreter where the trace exits.
+func (in *Interp) enterLoop(f *Frame, loop *jit.Loop) *Exception {
+	in.jit.ptrs[0] = unsafe.Pointer(&f.regs[0])
+	exit := loop.Enter(nil, in.jit.ptrs[:])
+	in.jit.ptrs[0] = nil
+	return in.resume(f, exit)
+}
+
+// resume rebuilds the interpreter state described by the exit's snapshot: the root frame f gets
+// the slots the trace changed and its pc; the frames of inlined calls are created, run to
+// completion (innermost first), and their results pushed where their callers expect them.
+func (in *Interp) resume(f *Frame, exit *backend.Exit) *Exception {
+	snap := exit.Snapshot()
+	if snap == nil {
+		panic("interp: a loop trace finished")
+	}
+	frames := make([]*Frame, len(snap.Frames))
+	for k, sf := range snap.Frames {
+		fr := f
+		info := in.jit.codes[sf.Code]
+		if k > 0 {
+			fr = in.newFrame(info)
+		}
+		for _, s := range sf.Slots {
+			fr.regs[s.Index] = in.boxExit(exit, s.Ref, s.Tag)
+		}
+		fr.pc = int(sf.PC)
+		depth := info.depths()[sf.PC]
+		if k < len(snap.Frames)-1 {
+			depth-- // the callee's result is pushed when it returns
+		}
+		fr.sp = info.nlocals + depth
+		frames[k] = fr
+	}
+	for k := len(frames) - 1; k >= 1; k-- {
+		in.depth++
+		r, err := in.eval(frames[k])
+		in.depth--
+		in.freeFrame(frames[k])
+		if err != nil {
+			for _, fr := range frames[1:k] {
+				in.freeFrame(fr)
+			}
+			return err
+		}
+		caller := frames[k-1]
+		caller.regs[caller.sp] = r
+		caller.sp++
+	}
+	return nil
+}
+
+// boxExit reads the value of ref at an exit and boxes it as tag says.
+func (in *Interp) boxExit(exit *backend.Exit, ref trace.Ref, tag uint32) Value {
+	switch exit.Trace.TypeOf(ref) {
+	case trace.Ptr:
+		return in.box(tag, 0, exit.Ptr(ref))
+	case trace.Int, trace.Float:
+		return in.box(tag, exit.Bits(ref), nil)
+	}
+	return in.box(tag, 0, nil)
+}
+
+// depths returns the stack depth before each instruction of the code.
+func (ci *codeInfo) depths() []int {
+	if ci.stackDepths == nil {
+		ci.stackDepths = ci.code.StackDepths()
+	}
+	return ci.stackDepths
+}

@@ -1,0 +1,585 @@
+package interp
+
+import (
+	"fmt"
+	"math"
+	"unsafe"
+
+	"github.com/metajit/metajit/interp/compile"
+	"github.com/metajit/metajit/interp/pynum"
+	"github.com/metajit/metajit/trace"
+)
+
+// The recorder's cases for arithmetic, comparisons, iteration, indexing and calls.
+
+// asFloat returns s as a float trace value: ints are converted (exactly, as guarded: only ints
+// of magnitude at most 2**53 convert without rounding, so the recorder refuses the others).
+func (r *recorder) asFloat(s shadow, v Value) (trace.Ref, bool) {
+	switch v.kind {
+	case KindFloat:
+		return s.ref, true
+	case KindInt, KindBool:
+		x := int64(v.n)
+		if x > 1<<53 || x < -(1<<53) {
+			return 0, r.fail("int too large for an exact float conversion")
+		}
+		if !r.t.IsConst(s.ref) {
+			// |x| <= 2**53  <=>  x + 2**53 <= 2**54 (unsigned)
+			biased := r.t.Emit(trace.OpIntAdd, trace.Int, s.ref, r.t.ConstInt(1<<53))
+			ok := r.t.Emit(trace.OpUintLt, trace.Int, biased, r.t.ConstInt(1<<54+1))
+			r.guard(trace.OpGuardTrue, ok)
+		}
+		return r.t.Emit(trace.OpCastIntToFloat, trace.Float, s.ref), true
+	}
+	return 0, r.fail("%s is not a number", TypeName(v))
+}
+
+var floatBinops = map[compile.Opcode]trace.Opcode{
+	compile.BINARY_ADD: trace.OpFloatAdd, compile.INPLACE_ADD: trace.OpFloatAdd,
+	compile.BINARY_SUB: trace.OpFloatSub, compile.BINARY_MUL: trace.OpFloatMul,
+	compile.INPLACE_MUL: trace.OpFloatMul, compile.BINARY_TRUEDIV: trace.OpFloatTrueDiv,
+}
+
+var intOvfBinops = map[compile.Opcode]trace.Opcode{
+	compile.BINARY_ADD: trace.OpIntAddOvf, compile.INPLACE_ADD: trace.OpIntAddOvf,
+	compile.BINARY_SUB: trace.OpIntSubOvf, compile.BINARY_MUL: trace.OpIntMulOvf,
+	compile.INPLACE_MUL: trace.OpIntMulOvf,
+}
+
+var intPlainBinops = map[compile.Opcode]trace.Opcode{
+	compile.BINARY_AND: trace.OpIntAnd, compile.BINARY_OR: trace.OpIntOr,
+	compile.BINARY_XOR: trace.OpIntXor,
+}
+
+// binary records a binary operator on the concrete operands a and b.
+func (r *recorder) binary(op compile.Opcode, a, b Value) bool {
+	sa, ok1 := r.peek(1)
+	sb, ok2 := r.peek(0)
+	if !ok1 || !ok2 {
+		return false
+	}
+	t := r.t
+	intLike := func(v Value) bool { return v.kind == KindInt || v.kind == KindBool }
+	isNum := func(v Value) bool { return intLike(v) || v.kind == KindFloat }
+	var res shadow
+	switch {
+	case intLike(a) && intLike(b):
+		x, y := int64(a.n), int64(b.n)
+		if top, ok := intOvfBinops[op]; ok {
+			// int_*_ovf + guard_no_overflow: if the result leaves int64, the guard fails and
+			// the interpreter redoes the operation with big ints.
+			if _, overflows := intOpOverflows(op, x, y); overflows {
+				return r.fail("int overflow while recording")
+			}
+			res = shadow{ref: t.Emit(top, trace.Int, sa.ref, sb.ref), kind: KindInt}
+			r.guard(trace.OpGuardNoOverflow)
+			break
+		}
+		if top, ok := intPlainBinops[op]; ok {
+			kind := KindInt
+			if a.kind == KindBool && b.kind == KindBool {
+				kind = KindBool
+			}
+			res = shadow{ref: t.Emit(top, trace.Int, sa.ref, sb.ref), kind: kind}
+			break
+		}
+		switch op {
+		case compile.BINARY_MOD, compile.BINARY_FLOORDIV:
+			if y == 0 || y == -1 {
+				return r.fail("division by %d", y)
+			}
+			if !t.IsConst(sb.ref) {
+				r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntNe, trace.Int, sb.ref, t.ConstInt(0)))
+				r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntNe, trace.Int, sb.ref, t.ConstInt(-1)))
+			}
+			top := trace.OpIntMod
+			if op == compile.BINARY_FLOORDIV {
+				top = trace.OpIntFloorDiv
+			}
+			res = shadow{ref: t.Emit(top, trace.Int, sa.ref, sb.ref), kind: KindInt}
+		case compile.BINARY_TRUEDIV:
+			if y == 0 {
+				return r.fail("division by zero")
+			}
+			fa, ok := r.asFloat(sa, a)
+			if !ok {
+				return false
+			}
+			fb, ok := r.asFloat(sb, b)
+			if !ok {
+				return false
+			}
+			res = shadow{ref: t.Emit(trace.OpFloatTrueDiv, trace.Float, fa, fb), kind: KindFloat}
+		case compile.BINARY_RSHIFT:
+			if y < 0 || y > 63 || !t.IsConst(sb.ref) {
+				return r.fail("shift by a variable or large count")
+			}
+			res = shadow{ref: t.Emit(trace.OpIntRshift, trace.Int, sa.ref, sb.ref), kind: KindInt}
+		default:
+			return r.fail("int %s", op)
+		}
+	case isNum(a) && isNum(b):
+		fa, ok := r.asFloat(sa, a)
+		if !ok {
+			return false
+		}
+		fb, ok := r.asFloat(sb, b)
+		if !ok {
+			return false
+		}
+		if top, ok := floatBinops[op]; ok {
+			if op == compile.BINARY_TRUEDIV {
+				if b.kind == KindFloat && b.Float() == 0 || b.kind != KindFloat && b.n == 0 {
+					return r.fail("float division by zero")
+				}
+				if !t.IsConst(fb) {
+					r.guard(trace.OpGuardTrue, t.Emit(trace.OpFloatNe, trace.Int, fb, t.ConstFloat(0)))
+				}
+			}
+			res = shadow{ref: t.Emit(top, trace.Float, fa, fb), kind: KindFloat}
+			break
+		}
+		// The rest of float arithmetic is CPython's exact algorithms in pynum: residual calls,
+		// pure, that fail (and let the interpreter raise) where Python raises.
+		call := r.in.floatCall(op)
+		if call == nil {
+			return r.fail("float %s", op)
+		}
+		res = shadow{ref: t.EmitCall(call, r.snapshot(), fa, fb), kind: KindFloat}
+	default:
+		return r.fail("%s on %s and %s", op, TypeName(a), TypeName(b))
+	}
+	r.pop(2)
+	r.push(res)
+	return true
+}
+
+// intOpOverflows reports whether an overflow-checked int op overflows on these operands.
+func intOpOverflows(op compile.Opcode, x, y int64) (int64, bool) {
+	switch op {
+	case compile.BINARY_ADD, compile.INPLACE_ADD:
+		s := x + y
+		return s, (s > x) != (y > 0)
+	case compile.BINARY_SUB:
+		s := x - y
+		return s, (s < x) != (y > 0)
+	}
+	p, ok := mulInt64(x, y)
+	return p, !ok
+}
+
+// floatCall returns the residual call descriptor of a float operator done by pynum.
+func (in *Interp) floatCall(op compile.Opcode) *trace.CallDescr {
+	var name string
+	var fn func(x, y float64) (float64, *pynum.Error)
+	switch op {
+	case compile.BINARY_FLOORDIV:
+		name, fn = "pynum.FloorDiv", pynum.FloorDiv
+	case compile.BINARY_MOD:
+		name, fn = "pynum.Mod", pynum.Mod
+	case compile.BINARY_POW:
+		name, fn = "pynum.Pow", pynum.Pow
+	default:
+		return nil
+	}
+	d := &in.jit.descrs
+	if c, ok := d.calls[name]; ok {
+		return c
+	}
+	c := &trace.CallDescr{
+		Name: name, ArgTypes: []trace.Type{trace.Float, trace.Float}, Result: trace.Float,
+		Pure: true, CanFail: true,
+		Fn: func(a *trace.CallArgs) bool {
+			v, err := fn(a.Float(0), a.Float(1))
+			if err != nil {
+				return false
+			}
+			a.SetFloat(v)
+			return true
+		},
+	}
+	if d.calls == nil {
+		d.calls = map[string]*trace.CallDescr{}
+	}
+	d.calls[name] = c
+	return c
+}
+
+var intCompares = map[compile.Opcode]trace.Opcode{
+	compile.COMPARE_EQ: trace.OpIntEq, compile.COMPARE_NE: trace.OpIntNe,
+	compile.COMPARE_LT: trace.OpIntLt, compile.COMPARE_LE: trace.OpIntLe,
+	compile.COMPARE_GT: trace.OpIntGt, compile.COMPARE_GE: trace.OpIntGe,
+}
+
+var floatCompares = map[compile.Opcode]trace.Opcode{
+	compile.COMPARE_EQ: trace.OpFloatEq, compile.COMPARE_NE: trace.OpFloatNe,
+	compile.COMPARE_LT: trace.OpFloatLt, compile.COMPARE_LE: trace.OpFloatLe,
+	compile.COMPARE_GT: trace.OpFloatGt, compile.COMPARE_GE: trace.OpFloatGe,
+}
+
+// compare records a comparison of two numbers (or of None with anything, for == and !=).
+func (r *recorder) compare(op compile.Opcode, a, b Value) bool {
+	sa, ok1 := r.peek(1)
+	sb, ok2 := r.peek(0)
+	if !ok1 || !ok2 {
+		return false
+	}
+	intLike := func(v Value) bool { return v.kind == KindInt || v.kind == KindBool }
+	var res trace.Ref
+	switch {
+	case intLike(a) && intLike(b):
+		res = r.t.Emit(intCompares[op], trace.Int, sa.ref, sb.ref)
+	case (intLike(a) || a.kind == KindFloat) && (intLike(b) || b.kind == KindFloat):
+		fa, ok := r.asFloat(sa, a)
+		if !ok {
+			return false
+		}
+		fb, ok := r.asFloat(sb, b)
+		if !ok {
+			return false
+		}
+		res = r.t.Emit(floatCompares[op], trace.Int, fa, fb)
+	case (a.kind == KindNone || b.kind == KindNone) && (op == compile.COMPARE_EQ || op == compile.COMPARE_NE):
+		eq := a.kind == b.kind
+		res = r.t.ConstInt(map[bool]int64{true: 1, false: 0}[eq == (op == compile.COMPARE_EQ)])
+	default:
+		return r.fail("%s on %s and %s", op, TypeName(a), TypeName(b))
+	}
+	r.pop(2)
+	r.push(shadow{ref: res, kind: KindBool})
+	return true
+}
+
+// listStorage emits the guard on a list's strategy and the loads of its length and data
+// pointer, for the int and float strategies.
+func (r *recorder) listStorage(p trace.Ref, l *List) (length, data trace.Ref, itemType trace.Type, ok bool) {
+	d := &r.in.jit.descrs
+	st := r.t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("List.Strategy", unsafe.Offsetof(List{}.Strategy), 1, trace.Int), p)
+	r.guardValue(st, r.t.ConstInt(int64(l.Strategy)))
+	var off uintptr
+	var name string
+	switch l.Strategy {
+	case ListInts:
+		off, name, itemType = offListInts, "List.Ints", trace.Int
+	case ListFloats:
+		off, name, itemType = offListFlts, "List.Floats", trace.Float
+	default:
+		return 0, 0, 0, r.fail("list with %d storage", l.Strategy)
+	}
+	length = r.t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field(name+".len", off+8, 8, trace.Int), p)
+	data = r.t.EmitDescr(trace.OpGetfieldR, trace.Ptr, d.field(name+".ptr", off, 8, trace.Ptr), p)
+	return length, data, itemType, true
+}
+
+func (r *recorder) itemArray(typ trace.Type) *trace.ArrayDescr {
+	if typ == trace.Float {
+		return r.in.jit.descrs.array("float64[]", 8, trace.Float)
+	}
+	return r.in.jit.descrs.array("int64[]", 8, trace.Int)
+}
+
+// index emits the normalization and bounds check of an index into a sequence of length n,
+// following the concrete index i: negative indexes count from the end.
+func (r *recorder) index(idx, length trace.Ref, i int64) trace.Ref {
+	t := r.t
+	if i < 0 {
+		r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntLt, trace.Int, idx, t.ConstInt(0)))
+		idx = t.Emit(trace.OpIntAdd, trace.Int, idx, length)
+	} else if !t.IsConst(idx) {
+		r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntGe, trace.Int, idx, t.ConstInt(0)))
+	}
+	r.guard(trace.OpGuardTrue, t.Emit(trace.OpUintLt, trace.Int, idx, length))
+	return idx
+}
+
+// forIter records FOR_ITER on a list or range iterator that yields an item.
+func (r *recorder) forIter(itv Value) bool {
+	s, ok := r.peek(0)
+	if !ok {
+		return false
+	}
+	t := r.t
+	d := &r.in.jit.descrs
+	var item shadow
+	switch it := itv.ref.(type) {
+	case *RangeIter:
+		if !(it.Step > 0 && it.Cur < it.Stop || it.Step < 0 && it.Cur > it.Stop) {
+			return r.fail("loop exit while recording")
+		}
+		next := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("RangeIter.Cur", unsafe.Offsetof(it.Cur), 8, trace.Int), s.ref)
+		stop := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("RangeIter.Stop", unsafe.Offsetof(it.Stop), 8, trace.Int), s.ref)
+		step := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("RangeIter.Step", unsafe.Offsetof(it.Step), 8, trace.Int), s.ref)
+		r.guardValue(step, t.ConstInt(it.Step))
+		cmp := trace.OpIntLt
+		if it.Step < 0 {
+			cmp = trace.OpIntGt
+		}
+		r.guard(trace.OpGuardTrue, t.Emit(cmp, trace.Int, next, stop))
+		after := t.Emit(trace.OpIntAdd, trace.Int, next, t.ConstInt(it.Step))
+		t.EmitDescr(trace.OpSetfield, trace.Void, d.field("RangeIter.Cur", unsafe.Offsetof(it.Cur), 8, trace.Int), s.ref, after)
+		item = shadow{ref: next, kind: KindInt}
+	case *ListIter:
+		if it.Index >= it.List.Len() {
+			return r.fail("loop exit while recording")
+		}
+		lp := t.EmitDescr(trace.OpGetfieldR, trace.Ptr, d.field("ListIter.List", unsafe.Offsetof(it.List), 8, trace.Ptr), s.ref)
+		idx := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("ListIter.Index", unsafe.Offsetof(it.Index), 8, trace.Int), s.ref)
+		length, data, typ, ok := r.listStorage(lp, it.List)
+		if !ok {
+			return false
+		}
+		r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntLt, trace.Int, idx, length))
+		kind := KindInt
+		op := trace.OpGetarrayitemI
+		if typ == trace.Float {
+			kind, op = KindFloat, trace.OpGetarrayitemF
+		}
+		v := t.EmitDescr(op, typ, r.itemArray(typ), data, idx)
+		t.EmitDescr(trace.OpSetfield, trace.Void, d.field("ListIter.Index", unsafe.Offsetof(it.Index), 8, trace.Int), s.ref,
+			t.Emit(trace.OpIntAdd, trace.Int, idx, t.ConstInt(1)))
+		item = shadow{ref: v, kind: kind}
+	default:
+		return r.fail("iteration over %s", TypeName(itv))
+	}
+	r.push(item)
+	return true
+}
+
+// subscr records obj[key] for a list of ints or floats and an int key.
+func (r *recorder) subscr(obj, key Value) bool {
+	so, ok1 := r.peek(1)
+	sk, ok2 := r.peek(0)
+	if !ok1 || !ok2 {
+		return false
+	}
+	l, isList := obj.ref.(*List)
+	if obj.kind != KindList || !isList || key.kind != KindInt {
+		return r.fail("subscript of %s by %s", TypeName(obj), TypeName(key))
+	}
+	i := int64(key.n)
+	if n := int64(l.Len()); i >= n || i < -n {
+		return r.fail("index out of range while recording")
+	}
+	length, data, typ, ok := r.listStorage(so.ref, l)
+	if !ok {
+		return false
+	}
+	idx := r.index(sk.ref, length, i)
+	op, kind := trace.OpGetarrayitemI, KindInt
+	if typ == trace.Float {
+		op, kind = trace.OpGetarrayitemF, KindFloat
+	}
+	v := r.t.EmitDescr(op, typ, r.itemArray(typ), data, idx)
+	r.pop(2)
+	r.push(shadow{ref: v, kind: kind})
+	return true
+}
+
+// storeSubscr records obj[key] = v for a list of ints (floats) and an int (float) value.
+func (r *recorder) storeSubscr(v, obj, key Value) bool {
+	sv, ok0 := r.peek(2)
+	so, ok1 := r.peek(1)
+	sk, ok2 := r.peek(0)
+	if !ok0 || !ok1 || !ok2 {
+		return false
+	}
+	l, isList := obj.ref.(*List)
+	if obj.kind != KindList || !isList || key.kind != KindInt {
+		return r.fail("item assignment of %s by %s", TypeName(obj), TypeName(key))
+	}
+	if !(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
+		return r.fail("item assignment changing the list's strategy")
+	}
+	i := int64(key.n)
+	if n := int64(l.Len()); i >= n || i < -n {
+		return r.fail("index out of range while recording")
+	}
+	length, data, typ, ok := r.listStorage(so.ref, l)
+	if !ok {
+		return false
+	}
+	idx := r.index(sk.ref, length, i)
+	r.t.EmitDescr(trace.OpSetarrayitem, trace.Void, r.itemArray(typ), data, idx, sv.ref)
+	r.pop(3)
+	return true
+}
+
+// call records CALL of a Python function (inlined: the recorder follows the interpreter into
+// it) or of one of the builtins the recorder knows.
+func (r *recorder) call(rf *recFrame, f *Frame, pc, argc int) bool {
+	if f.info.code.Instrs[pc-1].Op == compile.KW_NAMES && pc > 0 {
+		return r.fail("keyword arguments")
+	}
+	fnv := f.regs[f.sp-argc-1]
+	sfn, ok := r.peek(argc)
+	if !ok {
+		return false
+	}
+	args := make([]shadow, argc)
+	for i := range args {
+		if args[i], ok = r.peek(argc - 1 - i); !ok {
+			return false
+		}
+	}
+	if !r.t.IsConst(sfn.ref) {
+		r.guardValue(sfn.ref, r.constShadow(fnv).ref)
+	}
+	switch fnv.kind {
+	case KindFunc:
+		fn := fnv.ref.(*Function)
+		code := fn.Code
+		if len(r.frames) > inlineDepth {
+			return r.fail("inlining too deep")
+		}
+		for _, other := range r.frames {
+			if other.info.code == code {
+				return r.fail("recursive call of %s", code.Name)
+			}
+		}
+		if argc > code.NumParams || argc < code.NumParams-code.NumDefaults {
+			return r.fail("call of %s with %d arguments", code.Name, argc)
+		}
+		r.pop(argc + 1)
+		rf.resumePC = pc + 1
+		info := fn.info
+		callee := &recFrame{info: info, slots: make([]shadow, info.size)}
+		for i := range callee.slots {
+			callee.slots[i].ref = trace.NoRef
+		}
+		for i, a := range args {
+			a.dirty = true
+			callee.slots[i] = a
+		}
+		firstDefault := code.NumParams - code.NumDefaults
+		for i := argc; i < code.NumParams; i++ {
+			callee.slots[i] = r.constShadow(fn.Defaults[i-firstDefault])
+		}
+		callee.sp = info.nlocals
+		r.frames = append(r.frames, callee)
+		return true
+	case KindBuiltin:
+		b := fnv.ref.(*Builtin)
+		if b.Name == "len" && argc == 1 {
+			if l, isList := f.regs[f.sp-1].ref.(*List); isList && f.regs[f.sp-1].kind == KindList {
+				if l.Strategy == ListInts || l.Strategy == ListFloats {
+					length, _, _, ok := r.listStorage(args[0].ref, l)
+					if !ok {
+						return false
+					}
+					r.pop(2)
+					r.push(shadow{ref: length, kind: KindInt})
+					return true
+				}
+			}
+		}
+		if b.Name == "abs" && argc == 1 && f.regs[f.sp-1].kind == KindFloat {
+			res := r.t.Emit(trace.OpFloatAbs, trace.Float, args[0].ref)
+			r.pop(2)
+			r.push(shadow{ref: res, kind: KindFloat})
+			return true
+		}
+		return r.fail("call of builtin %s", b.Name)
+	}
+	return r.fail("call of %s", TypeName(fnv))
+}
+
+// callMethod records list.append of an int or float to a list of that strategy, as a residual
+// call (appending may grow the list: a Go allocation).
+func (r *recorder) callMethod(rf *recFrame, f *Frame, pc int, ins compile.Instr) bool {
+	argc := int(ins.Arg & 0xff)
+	name := rf.info.code.Names[ins.Arg>>8]
+	self := f.regs[f.sp-argc-1]
+	l, isList := self.ref.(*List)
+	if name != "append" || argc != 1 || self.kind != KindList || !isList {
+		return r.fail("method %s of %s", name, TypeName(self))
+	}
+	v := f.regs[f.sp-1]
+	if !(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
+		return r.fail("append changing the list's strategy")
+	}
+	sl, ok1 := r.peek(1)
+	sv, ok2 := r.peek(0)
+	if !ok1 || !ok2 {
+		return false
+	}
+	d := &r.in.jit.descrs
+	st := r.t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("List.Strategy", unsafe.Offsetof(List{}.Strategy), 1, trace.Int), sl.ref)
+	r.guardValue(st, r.t.ConstInt(int64(l.Strategy)))
+	r.t.EmitCall(r.in.appendCall(l.Strategy), -1, sl.ref, sv.ref)
+	r.pop(2)
+	r.push(r.constShadow(None))
+	return true
+}
+
+func (in *Interp) appendCall(st ListStrategy) *trace.CallDescr {
+	name := "List.append_int"
+	typ := trace.Int
+	if st == ListFloats {
+		name, typ = "List.append_float", trace.Float
+	}
+	d := &in.jit.descrs
+	if c, ok := d.calls[name]; ok {
+		return c
+	}
+	c := &trace.CallDescr{Name: name, ArgTypes: []trace.Type{trace.Ptr, typ}, Result: trace.Void,
+		Fn: func(a *trace.CallArgs) bool {
+			l := (*List)(a.Ptr(0))
+			if typ == trace.Float {
+				l.Floats = append(l.Floats, a.Float(1))
+			} else {
+				l.Ints = append(l.Ints, a.Int(1))
+			}
+			return true
+		}}
+	if d.calls == nil {
+		d.calls = map[string]*trace.CallDescr{}
+	}
+	d.calls[name] = c
+	return c
+}
+
+// emitStoreCall stores a Value that involves a Go pointer into memory through a residual call.
+func (r *recorder) emitStoreCall(base trace.Ref, offset uintptr, s shadow) {
+	in := r.in
+	name := "store_value"
+	d := &in.jit.descrs
+	c, ok := d.calls[name]
+	if !ok {
+		c = &trace.CallDescr{Name: name,
+			ArgTypes: []trace.Type{trace.Ptr, trace.Int, trace.Int, trace.Int, trace.Ptr}, Result: trace.Void,
+			Fn: func(a *trace.CallArgs) bool {
+				slot := (*Value)(unsafe.Add(a.Ptr(0), uintptr(a.Int(1))))
+				*slot = in.box(uint32(a.Int(2)), a.Ints[3], a.Ptr(4))
+				return true
+			}}
+		if d.calls == nil {
+			d.calls = map[string]*trace.CallDescr{}
+		}
+		d.calls[name] = c
+	}
+	bits, ptr := r.t.ConstInt(0), r.t.ConstPtr(nil)
+	switch s.kind {
+	case KindInt, KindBool, KindFloat:
+		bits = s.ref
+		if s.kind == KindFloat {
+			r.emitStoreCallFloat(c, base, offset, s)
+			return
+		}
+	case KindNone:
+	default:
+		ptr = s.ref
+	}
+	r.t.EmitCall(c, -1, base, r.t.ConstInt(int64(offset)), r.t.ConstInt(int64(in.tagOf(s.kind, s.typ))), bits, ptr)
+}
+
+func (r *recorder) emitStoreCallFloat(c *trace.CallDescr, base trace.Ref, offset uintptr, s shadow) {
+	// A float stored over a pointer: first store a None through Go (clearing the pointer),
+	// then the float with plain stores.
+	r.t.EmitCall(c, -1, base, r.t.ConstInt(int64(offset)), r.t.ConstInt(int64(r.in.tagOf(KindNone, nil))), r.t.ConstInt(0), r.t.ConstPtr(nil))
+	d := &r.in.jit.descrs
+	prefix := fmt.Sprintf("@%d", offset)
+	r.t.EmitDescr(trace.OpSetfield, trace.Void, d.valueField(prefix, offset, "kind"), base, r.t.ConstInt(int64(KindFloat)))
+	r.t.EmitDescr(trace.OpSetfield, trace.Void, d.valueField(prefix, offset, "fbits"), base, s.ref)
+}
+
+var _ = math.MaxInt64

@@ -1,0 +1,221 @@
+// Package jit is the driver of metajit's tracing JIT: the part an interpreter talks to. It
+// keeps the hot-loop table (which loops are compiled, which were given up on), turns a recorded
+// trace into running code (validate, optimize, compile with a backend), enters compiled loops,
+// and keeps the statistics and the logs.
+//
+// It plays the part of PyPy's warmspot/warmstate and JitDriver (the jit_merge_point and
+// can_enter_jit hints, the counters and thresholds, the blacklisting of loops whose tracing
+// keeps failing) and of LuaJIT's lj_trace.c (trace states, abort handling, the trace table).
+//
+// An interpreter uses it like this (examples/bf is a complete small example):
+//
+//   - Its loop headers are merge points, identified by a green key: the position in the guest
+//     program (a code object id and a pc), which is a constant in any trace of that loop.
+//     Everything else the interpreter holds is red: variables that the trace reads and writes.
+//   - It counts back-edges per green key and, when a loop is hot (Hot), records one iteration
+//     with the trace package's builder, reporting every primitive action and guarding every
+//     assumption; then it calls Install, or Abort with a reason.
+//   - Next time it reaches the merge point it calls Enter with its red values, and when the
+//     trace exits it rebuilds its state from the exit's snapshot and goes on interpreting.
+//
+// Compilation is synchronous, so a program's behaviour never depends on timing: the driver is
+// deterministic by construction.
+//
+// This package knows nothing about Python and never imports interp.
+package jit
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unsafe"
+
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/irexec"
+	"github.com/metajit/metajit/trace"
+)
+
+// DefaultThreshold is the number of back-edges after which a loop is traced: PyPy's default
+// loop threshold (LuaJIT's hotloop is 56).
+const DefaultThreshold = 1039
+
+// DefaultMaxAborts is how many times the driver tries to trace a loop before giving up on it.
+const DefaultMaxAborts = 3
+
+// GreenKey identifies a merge point: a loop header of the guest program.
+type GreenKey struct {
+	Code int32 // the interpreter's id for the code object
+	PC   int32 // the loop header
+}
+
+// Options configure a Driver.
+type Options struct {
+	Threshold int             // back-edges before tracing; DefaultThreshold when 0
+	MaxAborts int             // tracing attempts before a loop is blacklisted; DefaultMaxAborts when 0
+	Backend   backend.Backend // irexec when nil
+	// Optimize, when set, rewrites each trace before compilation (the opt package's pipeline).
+	Optimize func(*trace.Trace) (*trace.Trace, error)
+	// Log receives the log categories enabled in LogCategories, named like PYPYLOG's:
+	// jit-log-noopt (recorded traces), jit-log-opt (optimized traces), jit-abort,
+	// jit-summary, jit-backend-dump.
+	Log           io.Writer
+	LogCategories string
+	// Symbols names tags and descriptors in logged traces.
+	Symbols *trace.Symbols
+}
+
+// Stats counts what the JIT did, for -stats.
+type Stats struct {
+	LoopsCompiled   int `json:"loops_compiled"`
+	BridgesCompiled int `json:"bridges_compiled"`
+	GuardFailures   int `json:"guard_failures"`
+	Aborts          int `json:"aborts"`
+	Blacklisted     int `json:"blacklisted"`
+	LoopEntries     int `json:"loop_entries"`
+	CodeBytes       int `json:"code_bytes"`
+	// AbortReasons counts aborts by reason (the text up to the first colon).
+	AbortReasons map[string]int `json:"abort_reasons,omitempty"`
+}
+
+// Loop is a compiled loop, installed under its green key.
+type Loop struct {
+	Key      GreenKey
+	Trace    *trace.Trace // the trace as compiled (after optimization)
+	Recorded *trace.Trace // the trace as recorded
+	compiled backend.Loop
+	exit     backend.Exit
+	driver   *Driver
+}
+
+// Driver is the JIT of one interpreter instance. It is not safe for concurrent use.
+type Driver struct {
+	opts    Options
+	backend backend.Backend
+	cats    map[string]bool
+	loops   map[GreenKey]*Loop
+	aborts  map[GreenKey]int
+	Stats   Stats
+}
+
+// New returns a driver.
+func New(opts Options) *Driver {
+	if opts.Threshold <= 0 {
+		opts.Threshold = DefaultThreshold
+	}
+	if opts.MaxAborts <= 0 {
+		opts.MaxAborts = DefaultMaxAborts
+	}
+	d := &Driver{opts: opts, backend: opts.Backend, cats: map[string]bool{},
+		loops: map[GreenKey]*Loop{}, aborts: map[GreenKey]int{}}
+	if d.backend == nil {
+		d.backend = irexec.New()
+	}
+	for _, c := range strings.Split(opts.LogCategories, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			d.cats[c] = true
+		}
+	}
+	return d
+}
+
+// Threshold returns the number of back-edges after which a loop is traced.
+func (d *Driver) Threshold() int { return d.opts.Threshold }
+
+// BackendName returns the name of the backend compiling the traces.
+func (d *Driver) BackendName() string { return d.backend.Name() }
+
+// Logging reports whether log category cat is enabled.
+func (d *Driver) Logging(cat string) bool { return d.cats[cat] && d.opts.Log != nil }
+
+// Logf writes to the log under category cat, PYPYLOG-style: {cat ... cat}.
+func (d *Driver) Logf(cat, format string, args ...any) {
+	if !d.Logging(cat) {
+		return
+	}
+	fmt.Fprintf(d.opts.Log, "[jit] {%s\n%s\n[jit] %s}\n", cat, strings.TrimRight(fmt.Sprintf(format, args...), "\n"), cat)
+}
+
+// Hot reports whether the loop at key should be traced now: it has no compiled loop and is
+// not blacklisted. The interpreter calls it when its counter reaches the threshold.
+func (d *Driver) Hot(key GreenKey) bool {
+	return d.loops[key] == nil && d.aborts[key] < d.opts.MaxAborts
+}
+
+// Blacklisted reports whether the driver gave up tracing the loop at key.
+func (d *Driver) Blacklisted(key GreenKey) bool { return d.aborts[key] >= d.opts.MaxAborts }
+
+// Abort records that tracing the loop at key failed, and why. After MaxAborts failures the loop
+// is blacklisted: it is never traced again.
+func (d *Driver) Abort(key GreenKey, reason string) {
+	d.aborts[key]++
+	d.Stats.Aborts++
+	if d.Stats.AbortReasons == nil {
+		d.Stats.AbortReasons = map[string]int{}
+	}
+	short := reason
+	if i := strings.IndexAny(short, ":"); i > 0 {
+		short = short[:i]
+	}
+	d.Stats.AbortReasons[short]++
+	blacklisted := ""
+	if d.aborts[key] >= d.opts.MaxAborts {
+		d.Stats.Blacklisted++
+		blacklisted = " (blacklisted)"
+	}
+	d.Logf("jit-abort", "abort tracing loop at code %d pc %d: %s%s", key.Code, key.PC, reason, blacklisted)
+}
+
+// Install validates, optimizes and compiles a recorded trace, and installs it under key.
+func (d *Driver) Install(key GreenKey, t *trace.Trace) (*Loop, error) {
+	if d.Logging("jit-log-noopt") {
+		d.Logf("jit-log-noopt", "%s", t.Format(d.opts.Symbols))
+	}
+	if err := trace.Validate(t); err != nil {
+		d.Abort(key, "invalid trace: "+err.Error())
+		return nil, err
+	}
+	final := t
+	if d.opts.Optimize != nil {
+		opt, err := d.opts.Optimize(t.Clone())
+		if err != nil {
+			d.Abort(key, "optimizer: "+err.Error())
+			return nil, err
+		}
+		final = opt
+		if d.Logging("jit-log-opt") {
+			d.Logf("jit-log-opt", "%s", final.Format(d.opts.Symbols))
+		}
+	}
+	compiled, err := d.backend.Compile(final)
+	if err != nil {
+		d.Abort(key, "backend: "+err.Error())
+		return nil, err
+	}
+	l := &Loop{Key: key, Trace: final, Recorded: t, compiled: compiled, driver: d}
+	d.loops[key] = l
+	d.Stats.LoopsCompiled++
+	d.Stats.CodeBytes += compiled.CodeSize()
+	return l, nil
+}
+
+// Loop returns the compiled loop at key, or nil.
+func (d *Driver) Loop(key GreenKey) *Loop { return d.loops[key] }
+
+// Enter runs a compiled loop with the interpreter's red values (ints and floats as bits in
+// ints, pointers in ptrs, in the order of the trace's inputs) until it exits, and returns the
+// exit, which stays valid until the next Enter of this loop.
+func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
+	l.driver.Stats.LoopEntries++
+	l.compiled.Run(ints, ptrs, &l.exit)
+	if !l.exit.IsFinish() {
+		l.driver.Stats.GuardFailures++
+	}
+	return &l.exit
+}
+
+// Summary returns the statistics as the jit-summary log shows them.
+func (d *Driver) Summary() string {
+	s := d.Stats
+	return fmt.Sprintf("backend: %s\nloops compiled: %d\nbridges compiled: %d\nloop entries: %d\nguard failures: %d\naborts: %d (blacklisted loops: %d) %v\ncode bytes: %d",
+		d.backend.Name(), s.LoopsCompiled, s.BridgesCompiled, s.LoopEntries, s.GuardFailures, s.Aborts, s.Blacklisted, s.AbortReasons, s.CodeBytes)
+}
