@@ -115,7 +115,11 @@ func builtinPrint(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 		if i > 0 {
 			w.WriteString(sep)
 		}
-		w.WriteString(StrOf(v))
+		s, err := StrErr(in, v) // an int of more than 4300 digits raises ValueError
+		if err != nil {
+			return Value{}, err
+		}
+		w.WriteString(s)
 	}
 	w.WriteString(end)
 	if flush {
@@ -544,7 +548,11 @@ func builtinRepr(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 	if err := exactlyOneArg("repr", args, kw); err != nil {
 		return Value{}, err
 	}
-	return NewStr(Repr(args[0])), nil
+	s, err := ReprErr(in, args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	return NewStr(s), nil
 }
 
 // divmod(x, y, /)
@@ -752,7 +760,11 @@ func newStr(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 	case KindStr:
 		return obj, nil
 	}
-	return NewStr(StrOf(obj)), nil
+	s, err := StrErr(in, obj)
+	if err != nil {
+		return Value{}, err
+	}
+	return NewStr(s), nil
 }
 
 // bool(x=False, /)

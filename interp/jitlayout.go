@@ -106,7 +106,12 @@ func (in *Interp) tagOf(k Kind, typ unsafe.Pointer) uint32 {
 		return t
 	}
 	if in.tagIndex == nil {
-		in.tagIndex = map[tagInfo]uint32{}
+		// Tag 0 is reserved (an unbound slot): the text format does not print zero tags.
+		in.tagIndex = map[tagInfo]uint32{{}: 0}
+		in.tags = []tagInfo{{}}
+		if key == (tagInfo{}) {
+			return 0
+		}
 	}
 	t := uint32(len(in.tags))
 	in.tags = append(in.tags, key)

@@ -273,9 +273,9 @@ func (r *recorder) listStorage(p trace.Ref, l *List) (length, data trace.Ref, it
 
 func (r *recorder) itemArray(typ trace.Type) *trace.ArrayDescr {
 	if typ == trace.Float {
-		return r.in.jit.descrs.array("float64[]", 8, trace.Float)
+		return r.in.jit.descrs.array("float64_array", 8, trace.Float)
 	}
-	return r.in.jit.descrs.array("int64[]", 8, trace.Int)
+	return r.in.jit.descrs.array("int64_array", 8, trace.Int)
 }
 
 // index emits the normalization and bounds check of an index into a sequence of length n,

@@ -156,6 +156,8 @@ func TypeOf(v Value) *Type {
 		return SliceType
 	case KindIter:
 		return v.ref.(Iterator).Type()
+	case KindDictView:
+		return v.ref.(*DictView).Type()
 	}
 	return ObjectType
 }

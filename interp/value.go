@@ -179,7 +179,7 @@ type ListIter struct {
 
 // RangeIter iterates a range; the eval loop's FOR_ITER handles it inline.
 type RangeIter struct {
-	Next, Stop, Step int64
+	Cur, Stop, Step int64 // Cur is the next item (the methods Next and Type make it an Iterator)
 }
 
 // DictView is d.keys(), d.values() or d.items(): a live view of the dict.

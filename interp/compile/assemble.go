@@ -53,11 +53,16 @@ func (c *compiler) assemble() {
 	// A JUMP to the next instruction kept is useless (a try/finally whose exceptional path
 	// was dropped leaves one, for instance). Scanning backwards also removes chains of them.
 	keep := slices.Clone(reach)
+	nextKept := n // the first kept instruction after pc
 	for pc := n - 1; pc >= 0; pc-- {
-		in := u.instrs[pc]
-		if keep[pc] && in.op == JUMP && !slices.Contains(keep[pc+1:target(label(in.arg))], true) {
-			keep[pc] = false
+		if !keep[pc] {
+			continue
 		}
+		if in := u.instrs[pc]; in.op == JUMP && target(label(in.arg)) == nextKept {
+			keep[pc] = false
+			continue
+		}
+		nextKept = pc
 	}
 	reach = keep
 
@@ -140,6 +145,7 @@ func (c *Code) stackDepths() (depths []int, maxDepth int, err error) {
 	if err := push(-1, 0, 0); err != nil {
 		return nil, 0, err
 	}
+	handlers := c.handlerIndex()
 	for len(work) > 0 {
 		pc := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -156,7 +162,8 @@ func (c *Code) stackDepths() (depths []int, maxDepth int, err error) {
 				return nil, 0, err
 			}
 		}
-		if e := c.handlerAt(pc); e != nil {
+		if i := handlers[pc]; i >= 0 {
+			e := &c.ExcTable[i]
 			if int(e.Depth) > d {
 				return nil, 0, fmt.Errorf("%s: handler depth %d above stack depth %d at instruction %d", c.Name, e.Depth, d, pc)
 			}
@@ -168,15 +175,23 @@ func (c *Code) stackDepths() (depths []int, maxDepth int, err error) {
 	return depths, maxDepth, nil
 }
 
-// handlerAt returns the exception-table entry that handles an exception raised at pc, or nil.
-func (c *Code) handlerAt(pc int) *ExcEntry {
-	for i := range c.ExcTable {
-		e := &c.ExcTable[i]
-		if int(e.Start) <= pc && pc < int(e.End) {
-			return e
+// handlerIndex returns, for each instruction, the index in ExcTable of the entry handling
+// an exception it raises (the first entry covering it), or -1. Entries out of range are
+// clipped (Verify reports them).
+func (c *Code) handlerIndex() []int {
+	n := len(c.Instrs)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = -1
+	}
+	// Fill from the last entry to the first, so that earlier (inner) entries win.
+	for i := len(c.ExcTable) - 1; i >= 0; i-- {
+		e := c.ExcTable[i]
+		for pc := max(int(e.Start), 0); pc < min(int(e.End), n); pc++ {
+			idx[pc] = i
 		}
 	}
-	return nil
+	return idx
 }
 
 // implicitReturnLine gives the implicit `return None` at the end of a body the line of the

@@ -18,7 +18,7 @@ const (
 	// maxInstrs bounds the instructions of a whole program. Inlining finally bodies at every
 	// exit makes code size grow with the product of nested finally bodies; this stops a
 	// pathological program from taking unbounded time and memory.
-	maxInstrs = 1 << 22
+	maxInstrs = 1 << 20
 	// maxNames bounds Code.Names so that CALL_METHOD's packed argument fits in an int32.
 	maxNames = 1 << 23
 )

@@ -3,6 +3,8 @@ package compile
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // Verify checks the invariants the interpreter and the JIT rely on, for every Code of the
@@ -150,13 +152,18 @@ func (c *Code) verify(p *Program) error {
 			}
 		}
 	}
-	// Loops nest: the spans [header, last back-edge] are disjoint or nested.
-	for h1, e1 := range headers {
-		for h2, e2 := range headers {
-			if h1 < h2 && h2 <= e1 && e1 < e2 {
-				return fmt.Errorf("%s: loops at %d..%d and %d..%d overlap", c.Name, h1, e1, h2, e2)
-			}
+	// Loops nest: the spans [header, last back-edge] are disjoint or nested. Walking them in
+	// order of their headers with a stack of the enclosing spans' ends checks this.
+	starts := slices.Sorted(maps.Keys(headers))
+	var open []int // ends of the spans enclosing the current one, innermost last
+	for _, h := range starts {
+		for len(open) > 0 && open[len(open)-1] < h {
+			open = open[:len(open)-1]
 		}
+		if e := headers[h]; len(open) > 0 && e > open[len(open)-1] {
+			return fmt.Errorf("%s: loop at %d..%d overlaps the loop ending at %d", c.Name, h, e, open[len(open)-1])
+		}
+		open = append(open, headers[h])
 	}
 	for _, e := range c.ExcTable {
 		if e.Start < 0 || e.Start >= e.End || int(e.End) > n || e.Handler < 0 || int(e.Handler) >= n || e.Depth < 0 {

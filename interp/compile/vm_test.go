@@ -806,3 +806,14 @@ func (m *vm) call(f any, args []any, kw map[string]any) (any, *vmExc) {
 	}
 	return nil, newExc("TypeError", "object is not callable")
 }
+
+// handlerAt returns, as the interpreter finds it, the exception-table entry that handles an exception raised at pc, or nil.
+func (c *Code) handlerAt(pc int) *ExcEntry {
+	for i := range c.ExcTable {
+		e := &c.ExcTable[i]
+		if int(e.Start) <= pc && pc < int(e.End) {
+			return e
+		}
+	}
+	return nil
+}

@@ -197,8 +197,9 @@ func checkModule(p *parser, mod *Module) *Error {
 
 // checker holds the state of the checks.
 type checker struct {
-	p   *parser
-	err *Error
+	p      *parser
+	err    *Error
+	inFunc bool // compiling a function body
 }
 
 // errorAt reports an error as CPython's symbol table and compiler do: at a statement or
@@ -220,20 +221,21 @@ const (
 
 // symtable reports the errors CPython finds while building symbol tables.
 func (c *checker) symtable(body []Stmt) *Error {
-	c.symBlock(body, map[string]int{})
+	c.symBlock(body, map[string]int{}, true)
 	return c.err
 }
 
-func (c *checker) symBlock(body []Stmt, scope map[string]int) {
+// symBlock visits a block in a scope; module tells whether the scope is the module's.
+func (c *checker) symBlock(body []Stmt, scope map[string]int, module bool) {
 	for _, s := range body {
 		if c.err != nil {
 			return
 		}
-		c.symStmt(s, scope)
+		c.symStmt(s, scope, module)
 	}
 }
 
-func (c *checker) symStmt(s Stmt, scope map[string]int) {
+func (c *checker) symStmt(s Stmt, scope map[string]int, module bool) {
 	switch s := s.(type) {
 	case *FuncDef:
 		scope[s.Name] |= symLocal
@@ -250,7 +252,11 @@ func (c *checker) symStmt(s Stmt, scope map[string]int) {
 			}
 			inner[prm.Name] |= symParam
 		}
-		c.symBlock(s.Body, inner)
+		c.symBlock(s.Body, inner, false)
+	case *nonlocalStmt:
+		if module {
+			c.errorAt(s.Pos, "nonlocal declaration not allowed at module level")
+		}
 	case *Global:
 		for _, name := range s.Names {
 			flags := scope[name]
@@ -275,19 +281,19 @@ func (c *checker) symStmt(s Stmt, scope map[string]int) {
 	case *For:
 		c.symExpr(s.Target, scope, true)
 		c.symExpr(s.Iter, scope, false)
-		c.symBlock(s.Body, scope)
-		c.symBlock(s.Else, scope)
+		c.symBlock(s.Body, scope, module)
+		c.symBlock(s.Else, scope, module)
 	case *While:
 		c.symExpr(s.Cond, scope, false)
-		c.symBlock(s.Body, scope)
-		c.symBlock(s.Else, scope)
+		c.symBlock(s.Body, scope, module)
+		c.symBlock(s.Else, scope, module)
 	case *If:
 		c.symExpr(s.Cond, scope, false)
-		c.symBlock(s.Body, scope)
-		c.symBlock(s.Else, scope)
+		c.symBlock(s.Body, scope, module)
+		c.symBlock(s.Else, scope, module)
 	case *Try:
-		c.symBlock(s.Body, scope)
-		c.symBlock(s.Else, scope)
+		c.symBlock(s.Body, scope, module)
+		c.symBlock(s.Else, scope, module)
 		for _, h := range s.Handlers {
 			if h.Type != nil {
 				c.symExpr(h.Type, scope, false)
@@ -295,9 +301,9 @@ func (c *checker) symStmt(s Stmt, scope map[string]int) {
 			if h.Name != "" {
 				scope[h.Name] |= symLocal
 			}
-			c.symBlock(h.Body, scope)
+			c.symBlock(h.Body, scope, module)
 		}
-		c.symBlock(s.Finally, scope)
+		c.symBlock(s.Finally, scope, module)
 	default:
 		forEachStmtExpr(s, func(e Expr) { c.symExpr(e, scope, false) })
 	}
@@ -356,7 +362,10 @@ func (c *checker) compStmt(s Stmt, inFunc, inLoop bool) {
 				c.compExpr(prm.Default, false)
 			}
 		}
+		outer := c.inFunc
+		c.inFunc = true
 		c.compBlock(s.Body, true, false)
+		c.inFunc = outer
 	case *Return:
 		if !inFunc {
 			c.errorAt(s.Pos, "'return' outside function")
@@ -423,6 +432,15 @@ func (c *checker) compExpr(e Expr, store bool) {
 		return
 	}
 	switch e := e.(type) {
+	case *unsupportedExpr:
+		// Constructs outside the subset that CPython would still refuse here.
+		switch {
+		case e.name == "yield expression" && !c.inFunc:
+			c.errorAt(e.Pos, "'yield' outside function")
+		case e.name == "await expression" && !c.inFunc:
+			c.errorAt(e.Pos, "'await' outside function")
+		}
+		return
 	case *Name:
 		if store && e.Id == "__debug__" {
 			c.errorAt(e.Pos, "cannot assign to __debug__")

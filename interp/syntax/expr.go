@@ -514,16 +514,12 @@ func (p *parser) parseCallArgs() *Call {
 // parseArgs parses the arguments of a call into call, up to the closing parenthesis.
 func (p *parser) parseArgs(call *Call) {
 	sawKeyword, sawKwUnpack, positionalAfterKeyword := false, false, false
-	var firstArg *token
 	for !p.isOp(")") {
 		t := p.tok()
-		if firstArg == nil {
-			firstArg = t
-		}
 		switch {
 		case t.kind == tokOp && t.text == "*":
 			if sawKwUnpack {
-				p.errorAtToken(firstArg, "SyntaxError", "iterable argument unpacking follows keyword argument unpacking")
+				p.errorAtToken(t, "SyntaxError", "iterable argument unpacking follows keyword argument unpacking")
 			}
 			p.next()
 			x := p.parseExpression()
@@ -534,12 +530,9 @@ func (p *parser) parseArgs(call *Call) {
 			p.parseExpression()
 			p.notSupported(tokPos(t), "'**' arguments")
 			sawKeyword, sawKwUnpack = true, true
-		case t.kind == tokName && p.peekIs(1, "="):
-			if t.text == "True" || t.text == "False" || t.text == "None" {
+		case (isName(t) || t.text == "True" || t.text == "False" || t.text == "None") && p.peekIs(1, "="):
+			if !isName(t) {
 				p.errorAtToken(t, "SyntaxError", "cannot assign to "+t.text)
-			}
-			if keywords[t.text] {
-				p.fail()
 			}
 			p.next()
 			p.next()
@@ -901,8 +894,7 @@ func (p *parser) parseBraceAtom() Expr {
 			// CPython points at the last character of the key.
 			last := &p.toks[p.pos-1]
 			kpos := key.Position()
-			col := p.charCol(Pos{Line: last.endLine, Col: last.endCol}) - 1
-			p.raise(p.newError("SyntaxError", "':' expected after dictionary key", kpos.Line, col))
+			p.raise(p.newError("SyntaxError", "':' expected after dictionary key", kpos.Line, last.endCol-1))
 		}
 		d.Keys = append(d.Keys, key)
 		d.Values = append(d.Values, p.parseDictValue())

@@ -61,8 +61,8 @@ type token struct {
 	endCol  int // byte column just after the last character
 	// level is the bracket nesting depth after this token, as CPython records it.
 	level int
-	// errCol is the 0-based character column that CPython reports when parsing fails at this
-	// token. It differs from col for tokens without a text (INDENT, DEDENT, end of input).
+	// errCol is the column that CPython reports when parsing fails at this token. It differs
+	// from col for tokens without a text (INDENT, DEDENT, end of input).
 	errCol int
 }
 
@@ -215,7 +215,7 @@ func (l *lexer) syntaxError(format string, args ...any) {
 func (l *lexer) endOfLineError(kind, msg string) {
 	line := l.line()
 	text := l.lineText(line)
-	l.fail(&Error{Kind: kind, Msg: msg, Line: line, Col: utf8.RuneCountInString(text), Text: text}, false)
+	l.fail(&Error{Kind: kind, Msg: msg, Line: line, Col: len(text), Text: text}, false)
 }
 
 // indentError reports an indentation problem, which CPython places at column 0.
@@ -227,13 +227,8 @@ func (l *lexer) indentError(kind, msg string) {
 // unclosedBracketError is "'(' was never closed", reported at the innermost open bracket.
 func (l *lexer) unclosedBracketError() {
 	b := l.brackets[len(l.brackets)-1]
-	text := l.lineText(b.line)
-	col := 0
-	if b.col <= len(text) {
-		col = utf8.RuneCountInString(text[:b.col])
-	}
 	l.fail(&Error{Kind: "SyntaxError", Msg: fmt.Sprintf("'%c' was never closed", b.ch),
-		Line: b.line, Col: col, Text: text}, false)
+		Line: b.line, Col: b.col, Text: l.lineText(b.line)}, false)
 }
 
 // ---- Tokens ----
@@ -242,16 +237,16 @@ func (l *lexer) unclosedBracketError() {
 func (l *lexer) makeToken(kind tokKind) token {
 	col := l.start - l.lineStart
 	return token{kind: kind, text: l.src[l.start:l.pos], line: l.line(), col: col,
-		endLine: l.line(), endCol: l.pos - l.lineStart, errCol: l.charsBefore(l.start)}
+		endLine: l.line(), endCol: l.pos - l.lineStart, errCol: col}
 }
 
 // positionlessToken builds INDENT, DEDENT and end-of-input tokens. CPython gives them no
 // column, and reports an error at them one character before the read position.
 func (l *lexer) positionlessToken(kind tokKind) token {
 	col := l.pos - l.lineStart
-	errCol := l.charsBefore(l.pos) - 1
-	if l.pos == 0 {
-		errCol = -1
+	errCol := col - 1
+	if l.pos >= len(l.src) {
+		errCol = -1 // at the end of the file CPython reports no column
 	}
 	return token{kind: kind, line: l.line(), col: col, endLine: l.line(), endCol: col, errCol: errCol}
 }
@@ -437,7 +432,7 @@ again:
 		if c = l.nextc(); c != '\n' {
 			line := l.line()
 			l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected character after line continuation character",
-				Line: line, Col: l.charsBefore(l.pos) - 1, Text: l.lineText(line)}, false)
+				Line: line, Col: l.pos - l.lineStart - 1, Text: l.lineText(line)}, false)
 			return token{}, false
 		}
 		c = l.nextc()
@@ -445,7 +440,9 @@ again:
 			if len(l.brackets) > 0 {
 				l.unclosedBracketError()
 			} else {
-				l.endOfLineError("SyntaxError", "unexpected EOF while parsing")
+				line := l.line()
+				l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected EOF while parsing", Line: line, Col: -1,
+					Text: l.lineText(line)}, false)
 			}
 			return token{}, false
 		}
@@ -871,5 +868,5 @@ func (l *lexer) stringToken(quote int) (token, bool) {
 	}
 	return token{kind: tokString, text: l.src[l.start:l.pos], line: firstLine, col: l.start - firstLineStart,
 		endLine: l.line(), endCol: l.pos - l.lineStart,
-		errCol: utf8.RuneCountInString(l.src[firstLineStart:l.start])}, true
+		errCol: l.start - firstLineStart}, true
 }

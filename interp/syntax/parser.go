@@ -32,7 +32,6 @@ package syntax
 
 import (
 	"fmt"
-	"unicode/utf8"
 )
 
 // Limits of the parser.
@@ -211,6 +210,18 @@ func (p *parser) expectName() *token {
 
 func tokPos(t *token) Pos { return Pos{Line: t.line, Col: t.col} }
 
+// isOp tells whether t is operator s.
+func (t *token) isOp(s string) bool { return t.kind == tokOp && t.text == s }
+
+// nonlocalStmt is `nonlocal a, b`, outside the subset; it never reaches a Module, but the
+// checks see it.
+type nonlocalStmt struct {
+	Pos
+	Names []string
+}
+
+func (*nonlocalStmt) stmtNode() {}
+
 // ---- Errors ----
 
 // fail abandons the current rule: nothing matched here.
@@ -240,7 +251,7 @@ func (p *parser) errorAtToken(t *token, kind, msg string) {
 // errorAtNode reports an error at the start of a node.
 func (p *parser) errorAtNode(n Node, msg string) {
 	pos := n.Position()
-	p.raise(p.newError("SyntaxError", msg, pos.Line, p.charCol(pos)))
+	p.raise(p.newError("SyntaxError", msg, pos.Line, pos.Col))
 }
 
 // errorAtLast reports an error at the furthest token read (CPython's RAISE_SYNTAX_ERROR,
@@ -250,22 +261,13 @@ func (p *parser) errorAtLast(kind, msg string) {
 	p.raise(p.newError(kind, msg, t.line, t.errCol))
 }
 
-// charCol converts the byte column of a position into a character column.
-func (p *parser) charCol(pos Pos) int {
-	text := p.lx.lineText(pos.Line)
-	if pos.Col > len(text) {
-		return pos.Col
-	}
-	return utf8.RuneCountInString(text[:pos.Col])
-}
-
 // notSupported remembers the first construct outside the subset.
 func (p *parser) notSupported(pos Pos, what string) {
 	if p.unsupported != nil || p.trying > 0 {
 		return
 	}
 	p.unsupported = &Error{Kind: "NotImplementedError", Filename: p.filename, Line: pos.Line,
-		Col: p.charCol(pos), Text: p.lx.lineText(pos.Line),
+		Col: pos.Col, Text: p.lx.lineText(pos.Line),
 		Msg: what + " is not supported by metajit's Python subset"}
 }
 
@@ -358,9 +360,7 @@ func (p *parser) finalError(pe parseError) *Error {
 		if lx.errBracket != nil && errLine > lx.errBracket.line {
 			// Report the bracket that was never closed.
 			b := lx.errBracket
-			text := lx.lineText(b.line)
-			return p.newError("SyntaxError", fmt.Sprintf("'%c' was never closed", b.ch), b.line,
-				utf8.RuneCountInString(text[:min(b.col, len(text))]))
+			return p.newError("SyntaxError", fmt.Sprintf("'%c' was never closed", b.ch), b.line, b.col)
 		}
 		if lx.strongErr {
 			return lx.err
@@ -458,7 +458,7 @@ func (p *parser) parseSimpleStmt() Stmt {
 			}
 			if t.text == "nonlocal" {
 				p.notSupported(pos, "'nonlocal'")
-				return &Pass{pos}
+				return &nonlocalStmt{Pos: pos, Names: names}
 			}
 			return &Global{Pos: pos, Names: names}
 		case "import":
@@ -478,8 +478,11 @@ func (p *parser) parseSimpleStmt() Stmt {
 			p.parseDel()
 			return &Pass{pos}
 		case "yield":
-			p.parseYieldExpr()
-			return &Pass{pos}
+			y := p.parseYieldExpr()
+			if p.isOp("=") {
+				p.errorAtNode(y, "assignment to yield expression not possible")
+			}
+			return &ExprStmt{Pos: pos, X: y}
 		}
 	}
 	return p.parseExprOrAssign()
@@ -632,6 +635,15 @@ func (p *parser) parseExprOrAssign() Stmt {
 			if bad == nil {
 				continue
 			}
+			if i == 0 && len(targets) == 1 {
+				if tup, ok := first.(*TupleLit); ok && !p.parens[tup] && len(tup.Elts) > 1 && ends[0] > 0 && !p.toks[ends[0]-1].isOp(",") {
+					// In `a, b = c` CPython reads the last element as `b = c`.
+					last := tup.Elts[len(tup.Elts)-1]
+					lastStart := p.lastElementStart(start, ends[0])
+					p.pos = ends[0]
+					p.diagnoseEquals(last, lastStart)
+				}
+			}
 			if i == 0 {
 				// CPython first tries to read `target = rhs` as a comparison written with '='.
 				rhs := targets[1:]
@@ -682,6 +694,29 @@ func (p *parser) parseExprOrAssign() Stmt {
 		return &Pass{pos}
 	}
 	return &ExprStmt{Pos: pos, X: first}
+}
+
+// lastElementStart returns the index of the first token of the last element of the
+// unparenthesized tuple in tokens [start, end).
+func (p *parser) lastElementStart(start, end int) int {
+	depth, last := 0, start
+	for i := start; i < end; i++ {
+		t := &p.toks[i]
+		if t.kind != tokOp {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case ",":
+			if depth == 0 {
+				last = i + 1
+			}
+		}
+	}
+	return last
 }
 
 // parseAssignValue parses the right-hand side of an assignment.
