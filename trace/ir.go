@@ -27,7 +27,9 @@
 //
 // A loop trace starts with its input ops (the red variables it is entered with), may have a
 // preamble, then a label whose arguments are the loop-carried values, then the loop body,
-// which ends with a jump back to the label. A trace that does not loop ends with finish.
+// which ends with a jump back to the label (without a label, the jump goes back to the first
+// op after the inputs, rebinding them). A trace that does not loop ends with finish. What each
+// op computes, to the bit, is defined in ops.go and by backend/irexec, the reference executor.
 //
 // # Snapshots
 //
@@ -35,6 +37,43 @@
 // state at the guard, expressed in trace values, precise enough to resume the interpreter
 // exactly when the guard fails. What the interpreter state means (frames, slots, how a value
 // is boxed) is opaque to this package: the interpreter gives the numbers and reads them back.
+//
+// # Text format
+//
+// Traces print (Trace.Print, Trace.String) and parse (Parse, ParseWith) in one text format, as
+// PyPy's logs (PYPYLOG=jit-log-opt:...) show them, so that tests write traces by hand and
+// logs can be read by students. Printing then parsing gives back an equal trace (see Diff).
+//
+//	# trace NAME
+//	[p0, i1, f2]                                  the inputs, in order
+//	debug_merge_point('sum_list.py:7 FOR_ITER')   the guest position of what follows
+//	i4 = getfield_i(p0, descr=<List.len>)         a result is named by its type and op index
+//	i5 = int_lt(i1, i4)  # while i < n:            an optional comment: the op's Trace.Debug text
+//	guard_true(i5) [f1@12: 0=p0:list 1=i1:int]    a guard and its snapshot
+//	i7 = int_add(i1, 1)                           constants are written inline
+//	f8 = float_mul(f2, -0.0)
+//	jump(p0, i7, f8)
+//
+// Values are named by a type letter (i, f, p) and, when printed, the index of their op. The
+// parser accepts any name made of the type letter followed by letters, digits and underscores
+// (but not "inf"), and numbers the ops itself.
+//
+// Constants: ints in decimal; floats always with a '.', an exponent, or as inf, -inf, nan
+// (Go's math.NaN() bits) or nan(0x...) for any other NaN payload, so that every float
+// round-trips bit for bit; pointers as ConstPtr(null), ConstPtr(name) for a pointer named in
+// Symbols.Ptrs, or ConstPtr(0x...) for an unnamed pointer (printed for reading only: the
+// parser refuses addresses, since a number cannot be turned back into a live Go pointer).
+//
+// Descriptors print as descr=<Name>; debug_merge_point prints its text as a quoted string
+// (backslash escapes for \\, \' and control characters). An op's Imm prints as imm=N (only
+// inputs use it, and the inputs in the header line show it by their position).
+//
+// Snapshots print in brackets after the op: frames from outermost to innermost, separated by
+// " | ", each as f<code>@<pc> (with a * when the frame is inlined) then its slots as
+// index=value:tag; then the virtual objects, each as v<k>=new(Alloc, Field=value:tag, ...):tag.
+// A tag prints as the name Symbols.Tags gives it, or as a number; a zero tag is not printed.
+//
+//	guard_true(i9) [f1@12: 0=p0:list 1=v0:tuple | f3@20*: 0=i5:int | v0=new(Tuple2, Tuple2.x=f4:float)]
 //
 // This package knows nothing about Python and must never import anything under interp/.
 package trace

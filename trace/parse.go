@@ -63,6 +63,7 @@ type ParseError struct {
 	Msg  string
 }
 
+// Error returns "line N: message".
 func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // A token of the text format: a word (kind 'w': names, numbers, opcode names...), a quoted

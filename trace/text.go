@@ -11,38 +11,7 @@ import (
 	"unsafe"
 )
 
-// The text format of traces, as PyPy's logs (PYPYLOG=jit-log-opt:...) print them:
-//
-//	# trace NAME
-//	[p0, i1, f2]                               the inputs, in order
-//	debug_merge_point('sum_list.py:7 FOR_ITER') the guest position of what follows
-//	i3 = getfield_i(p0, descr=<List.len>)      a result is named by its type and op index
-//	i4 = int_lt(i2, i3)  # while i < n:         an optional comment: Trace.Debug's text
-//	guard_true(i4) [f1@12: 0=p0:list 2=i2:int]  a guard and its snapshot
-//	i5 = int_add(i2, 1)                         constants are written inline
-//	f6 = float_mul(f2, -0.0)
-//	jump(p0, i1, i5)
-//
-// Values are named by a type letter (i, f, p) and, when printed, the index of their op. The
-// parser accepts any name made of the type letter followed by letters, digits and
-// underscores, and numbers the ops itself.
-//
-// Constants: ints in decimal; floats always with a '.', an exponent, or as inf, -inf, nan
-// (Go's math.NaN() bits) or nan(0x...) for any other NaN payload, so that every float
-// round-trips bit for bit; pointers as ConstPtr(null), ConstPtr(name) for a pointer named in
-// Symbols.Ptrs, or ConstPtr(0x...) for an unnamed pointer (printed for reading only: the
-// parser refuses addresses, since a number cannot be turned back into a live Go pointer).
-//
-// Descriptors print as descr=<Name>; debug_merge_point prints its text as a quoted string.
-// An op's Imm prints as imm=N (only inputs use it, and the inputs in the header line show it by
-// their position).
-//
-// Snapshots print in brackets after the op: frames from outermost to innermost, separated by
-// " | ", each as f<code>@<pc> (with a * when the frame is inlined) then its slots as
-// index=value:tag; then the virtual objects, each as v<k>=new(Alloc, Field=value:tag, ...):tag.
-// A tag prints as the name Symbols.Tags gives it, or as a number; a zero tag is not printed.
-//
-//	guard_true(i9) [f1@12: 0=p0:list 1=v0:tuple | f3@20*: 0=i5:int | v0=new(Tuple2, Tuple2.x=f4:float)]
+// The printer. The text format is described in the package documentation (ir.go).
 
 // Symbols names the opaque things a trace refers to, so that its text is readable and can be
 // parsed back: descriptors by name, snapshot tags by name, and constant pointers by name.

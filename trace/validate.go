@@ -13,6 +13,7 @@ type ValidationError struct {
 	Msg  string
 }
 
+// Error returns the message with the op's index and text.
 func (e *ValidationError) Error() string {
 	if e.Op < 0 {
 		return "invalid trace: " + e.Msg
