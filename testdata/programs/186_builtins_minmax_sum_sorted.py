@@ -1,0 +1,16 @@
+# min/max with several arguments and with one iterable (first of equal maxima wins), sum of ints,
+# floats and bools, sorted of various iterables, len of every container, abs of every numeric kind.
+print(min(3, 1, 2), max(3, 1, 2), min([4, 2, 8]), max((4, 2, 8)), min("hello"), max("hello"))
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0), max([2, 2.0, True + 1]), max(-0.0, 0))
+print(min(range(5, 10)), max(range(5, 10)), max({"b": 1, "a": 2}), min([[2], [1, 9]]), max("b", "ab"))
+print(sum([]), sum([1, 2, 3]), sum([0.1, 0.2, 0.3]), sum([True, True]), sum(range(1001)), sum((2 ** 64, 2 ** 64)))
+print(sum([1, 2.5]), sum([10 ** 20, 1.0]), sum({1: "a", 2: "b"}), sum([-1, -2]))
+print(sorted([]), sorted([3, 1, 2]), sorted("bca"), sorted((2, 1)), sorted({3: 0, 1: 0}), sorted(range(3, 0, -1)))
+print(len([1]), len((1, 2)), len("abc"), len({1: 2}), len(range(10)), len(""), len([[]]))
+print(abs(-5), abs(5), abs(-5.5), abs(0), abs(-0.0), abs(-(2 ** 100)), abs(True), abs(-True))
+print(list(reversed([1, 2, 3])), list(reversed((1, 2))), list(reversed("abc")), list(reversed(range(3))))
+print(list(enumerate(["a", "b"])), list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1], [2], [3])))
+print(list(enumerate("xy")), list(zip((1, 2), [3, 4])), dict(zip("ab", range(2))))
+print(list("ab"), list((1,)), list(range(2)), list({"k": 1}), tuple([1, [2]]), list([]))
+print(str(), int(), float(), bool(), list(), tuple(), dict())
+print(min([3.5, 2, 2.0]), max([1, 3, 3.0]), min(["b", "a", "c"]), max([(1, 2), (1, 3)]))
