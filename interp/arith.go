@@ -200,10 +200,13 @@ func Mod(in *Interp, a, b Value) (Value, *Exception) {
 // rounded, with CPython's special cases and errors).
 func Pow(in *Interp, a, b Value) (Value, *Exception) {
 	if a.isIntLike() && b.isIntLike() {
-		if y := b.Int(); y >= 0 {
-			if p, ok := powInt64(a.Int(), y); ok {
-				return Int(p), nil
-			}
+		x, y := a.Int(), b.Int()
+		if y < 0 {
+			// A negative power is a float power (int64 -> float64 rounds as CPython does).
+			return floatPow(float64(x), float64(y))
+		}
+		if p, ok := powInt64(x, y); ok {
+			return Int(p), nil
 		}
 	} else if a.kind == KindFloat && b.kind == KindFloat {
 		return floatPow(a.Float(), b.Float())

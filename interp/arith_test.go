@@ -39,7 +39,7 @@ func arShow(in *Interp, v Value, err *Exception) string {
 		return name + " " + Repr(NewList(items))
 	}
 	s := Repr(v)
-	if len(s) > 200 {
+	if len(s) > 200 && isSequence(v) {
 		n, _ := Len(in, v)
 		return "#len " + strconv.FormatInt(n, 10)
 	}
@@ -300,14 +300,16 @@ func TestSmallIntArithmeticDoesNotAllocate(t *testing.T) {
 	a, b := Int(123456789), Int(-987)
 	fa, fb := Float(1.5), Float(-0.25)
 	var sink Value
-	ops := []func(*Interp, Value, Value) (Value, *Exception){Add, Sub, Mul, FloorDiv, Mod, And, Or, Xor, LShift, RShift}
+	ops := []func(*Interp, Value, Value) (Value, *Exception){Add, Sub, Mul, TrueDiv, FloorDiv, Mod, And, Or, Xor}
 	allocs := testing.AllocsPerRun(100, func() {
 		for _, op := range ops {
 			sink, _ = op(nil, a, b)
 			sink, _ = op(nil, a, True)
 		}
-		sink, _ = TrueDiv(nil, a, b)
+		sink, _ = LShift(nil, b, Int(40))
+		sink, _ = RShift(nil, b, Int(3))
 		sink, _ = Pow(nil, b, Int(3))
+		sink, _ = Pow(nil, b, Int(-3))
 		for _, op := range []func(*Interp, Value, Value) (Value, *Exception){Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow} {
 			sink, _ = op(nil, fa, fb)
 		}
@@ -467,6 +469,13 @@ func (p *arParser) unary() Value {
 			return Value{}
 		}
 		v, p.exc = Neg(p.in, v)
+		return v
+	case p.eat("+"):
+		v := p.unary()
+		if p.stopped() {
+			return Value{}
+		}
+		v, p.exc = Pos(p.in, v)
 		return v
 	case p.eat("~"):
 		v := p.unary()

@@ -476,30 +476,59 @@ func intResult(small int64, b *big.Int, err *pynum.Error) (Value, *Exception) {
 	return Int(small), nil
 }
 
-var enumerateArgs = argSpec{fn: "enumerate", params: []string{"iterable", "start"}, required: 1}
-
-// enumerate(iterable, start=0)
+// enumerate(iterable, start=0), with the argument handling of CPython's enum_vectorcall.
 func newEnumerate(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
-	if kw.Len() == 0 {
-		// CPython's fast path without keywords has its own wording.
-		switch {
-		case len(args) == 0:
-			return Value{}, NewException(TypeErrorType, "enumerate() missing required argument 'iterable'")
-		case len(args) > 2:
-			return Value{}, Errorf(TypeErrorType, "enumerate() takes at most 2 arguments (%d given)", len(args))
+	nkw := kw.Len()
+	total := len(args) + nkw
+	all := append(append([]Value(nil), args...), kwValues(kw)...)
+	checkName := func(i int, name string) *Exception {
+		if kw.Names[i] != name {
+			return Errorf(TypeErrorType, "'%s' is an invalid keyword argument for enumerate()", kw.Names[i])
 		}
+		return nil
 	}
-	a, err := enumerateArgs.parse(args, kw)
-	if err != nil {
-		return Value{}, err
+	var iterable, start Value
+	switch {
+	case total == 2 && nkw == 2 && kw.Names[0] == "start":
+		if err := checkName(1, "iterable"); err != nil {
+			return Value{}, err
+		}
+		iterable, start = all[1], all[0]
+	case total == 2:
+		for i, name := range []string{"iterable", "start"}[2-nkw:] {
+			if err := checkName(i, name); err != nil {
+				return Value{}, err
+			}
+		}
+		iterable, start = all[0], all[1]
+	case total == 1:
+		if nkw == 1 {
+			if err := checkName(0, "iterable"); err != nil {
+				return Value{}, err
+			}
+		}
+		iterable = all[0]
+	case len(args) == 0:
+		return Value{}, NewException(TypeErrorType, "enumerate() missing required argument 'iterable'")
+	default:
+		return Value{}, Errorf(TypeErrorType, "enumerate() takes at most 2 arguments (%d given)", total)
 	}
-	start := int64(0)
-	if a[1].kind != KindUnbound {
-		if start, err = asSsize(a[1]); err != nil {
+	n := int64(0)
+	if start.kind != KindUnbound {
+		var err *Exception
+		if n, err = asSsize(start); err != nil {
 			return Value{}, err
 		}
 	}
-	return NewEnumerate(in, a[0], start)
+	return NewEnumerate(in, iterable, n)
+}
+
+// kwValues returns the values of keyword arguments (nil-safe).
+func kwValues(kw *Kwargs) []Value {
+	if kw == nil {
+		return nil
+	}
+	return kw.Values
 }
 
 // zip(*iterables)
