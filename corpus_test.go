@@ -2,6 +2,7 @@ package metajit_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/interp"
 )
 
@@ -63,8 +65,8 @@ func lastLine(s string) string {
 }
 
 // runCorpus runs every corpus program with opts and compares stdout, exit status and the last
-// line of stderr with CPython's.
-func runCorpus(t *testing.T, opts interp.Options) {
+// line of stderr with CPython's. It returns how many programs compiled at least one loop.
+func runCorpus(t *testing.T, opts interp.Options) (withLoops int) {
 	for _, c := range loadCorpus(t) {
 		t.Run(c.name, func(t *testing.T) {
 			src, err := os.ReadFile(c.path)
@@ -74,7 +76,16 @@ func runCorpus(t *testing.T, opts interp.Options) {
 			var stdout, stderr bytes.Buffer
 			o := opts
 			o.Stdout, o.Stderr = &stdout, &stderr
-			status := interp.Run(c.path, string(src), o)
+			status := 1
+			if prog, serr := interp.Compile(c.path, string(src)); serr != nil {
+				stderr.WriteString(serr.Report())
+			} else {
+				in := interp.New(prog, o)
+				status = in.Main()
+				if in.JITStats().LoopsCompiled > 0 {
+					withLoops++
+				}
+			}
 			if !bytes.Equal(stdout.Bytes(), c.want) {
 				t.Errorf("stdout differs\n--- got\n%s\n--- want\n%s", stdout.String(), c.want)
 			}
@@ -86,8 +97,29 @@ func runCorpus(t *testing.T, opts interp.Options) {
 			}
 		})
 	}
+	return withLoops
 }
 
 func TestCorpusInterpreter(t *testing.T) {
 	runCorpus(t, interp.Options{})
+}
+
+// TestCorpusJIT runs the corpus with the tracing JIT on the portable executor, at thresholds
+// 1 and 2 (every loop is traced at once, guards fail all the time) and at the default.
+func TestCorpusJIT(t *testing.T) {
+	for _, threshold := range []int{1, 2, 0} {
+		name := fmt.Sprintf("irexec/threshold=%d", threshold)
+		if threshold == 0 {
+			name = "irexec/default"
+		}
+		t.Run(name, func(t *testing.T) {
+			opts := interp.Options{JIT: interp.JITOptions{Enabled: true, Threshold: threshold, Backend: irexec.New()}}
+			withLoops := runCorpus(t, opts)
+			// Most programs have hot loops the recorder can compile; a drop here means the
+			// JIT silently stopped compiling (every abort falls back to the interpreter).
+			if min := len(loadCorpus(t)) / 2; threshold != 0 && withLoops < min {
+				t.Errorf("only %d programs compiled a loop, want at least %d", withLoops, min)
+			}
+		})
+	}
 }

@@ -1,5 +1,3 @@
-//go:build metajit_api
-
 package bench
 
 import (
