@@ -30,17 +30,29 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 	var err *Exception
 	reraise := false // the failing instruction re-raises: the traceback already has this line
 	rec := in.rec    // the recorder, while a trace is being recorded (see record.go)
+	// pending is an exception raised by a callee that a JIT exit rebuilt (see resume in
+	// jit.go): it is raised here, at the call instruction before pc.
+	pending := f.pending
+	f.pending = nil
+	slow := rec != nil || pending != nil
+	var ins compile.Instr
 
 	for {
-		if rec != nil {
+		if slow {
+			if pending != nil {
+				err, pending = pending, nil
+				slow = rec != nil
+				goto fail
+			}
 			// Recording: the recorder sees each instruction before it executes.
 			f.pc, f.sp = pc, sp
 			if !rec.step(f) {
 				in.finishRecording(rec)
 				rec = nil
+				slow = false
 			}
 		}
-		ins := instrs[pc]
+		ins = instrs[pc]
 		pc++
 		switch ins.Op {
 		case compile.NOP:
@@ -270,6 +282,7 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				f.pc, f.sp = pc, sp
 				e := in.backEdge(f)
 				rec = in.rec
+				slow = rec != nil
 				pc, sp = f.pc, f.sp
 				if e != nil {
 					// Raised by a frame the trace exit rebuilt: it surfaces at the call

@@ -42,6 +42,9 @@ type Frame struct {
 	regs []Value // regs[:nlocals] are the locals, regs[nlocals:] the value stack
 	sp   int     // next free stack slot in regs
 	pc   int
+	// pending is an exception to raise as soon as the frame runs: the error of a callee
+	// whose frame a JIT exit rebuilt and ran first.
+	pending *Exception
 }
 
 // info returns (creating on first use) the interpreter's companion of a code object.

@@ -184,22 +184,23 @@ func (in *Interp) resume(f *Frame, exit *backend.Exit) *Exception {
 		fr.sp = info.nlocals + depth
 		frames[k] = fr
 	}
+	// Run the rebuilt callees innermost first. A callee's exception is raised in its caller at
+	// the call instruction, where the caller's handlers and traceback line apply.
+	var pending *Exception
 	for k := len(frames) - 1; k >= 1; k-- {
+		frames[k].pending = pending
 		in.depth++
 		r, err := in.eval(frames[k])
 		in.depth--
 		in.freeFrame(frames[k])
-		if err != nil {
-			for _, fr := range frames[1:k] {
-				in.freeFrame(fr)
-			}
-			return err
+		pending = err
+		if err == nil {
+			caller := frames[k-1]
+			caller.regs[caller.sp] = r
+			caller.sp++
 		}
-		caller := frames[k-1]
-		caller.regs[caller.sp] = r
-		caller.sp++
 	}
-	return nil
+	return pending
 }
 
 // boxExit reads the value of ref at an exit and boxes it as tag says.
