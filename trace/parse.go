@@ -27,7 +27,7 @@ func ParseWith(text string, sym *Symbols) (*Trace, error) {
 	sawHeader, sawName := false, false
 	for n, line := range strings.Split(text, "\n") {
 		p.line = n + 1
-		line = strings.TrimRight(line, "\r")
+		line = strings.ReplaceAll(strings.TrimRight(line, "\r"), "\r", " ") // as the printer's oneLine
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case trimmed == "":
