@@ -13,7 +13,8 @@
 //
 // # Semantics
 //
-// The IR's semantics, as executed here (and required of every backend):
+// The IR's semantics, as executed here (and required of every backend; the arithmetic is
+// shared with the optimizer's constant folding through trace.Eval and its helpers):
 //   - int ops wrap (two's complement); int_*_ovf also set the overflow flag that the
 //     guard_no_overflow/guard_overflow right after them tests, computed with math/bits;
 //   - shifts use the count modulo 64 (count & 63), as amd64 and arm64 shift instructions do:
@@ -39,7 +40,6 @@ package irexec
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"sync/atomic"
 	"unsafe"
 
@@ -300,20 +300,20 @@ func (l *Loop) Run(ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
 		case trace.OpIntInvert:
 			vals[in.dst] = ^a
 		case trace.OpIntFloorDiv:
-			vals[in.dst] = uint64(FloorDiv(int64(a), int64(b)))
+			vals[in.dst] = uint64(trace.FloorDiv(int64(a), int64(b)))
 		case trace.OpIntMod:
-			vals[in.dst] = uint64(FloorMod(int64(a), int64(b)))
+			vals[in.dst] = uint64(trace.FloorMod(int64(a), int64(b)))
 		case trace.OpIntAddOvf:
-			r := a + b
-			overflow = int64((a^r)&(b^r)) < 0 // both operands' signs differ from the result's
-			vals[in.dst] = r
+			var r int64
+			r, overflow = trace.AddOvf(int64(a), int64(b))
+			vals[in.dst] = uint64(r)
 		case trace.OpIntSubOvf:
-			r := a - b
-			overflow = int64((a^b)&(a^r)) < 0 // operands of different signs, result's sign not a's
-			vals[in.dst] = r
+			var r int64
+			r, overflow = trace.SubOvf(int64(a), int64(b))
+			vals[in.dst] = uint64(r)
 		case trace.OpIntMulOvf:
 			var r int64
-			r, overflow = MulOvf(int64(a), int64(b))
+			r, overflow = trace.MulOvf(int64(a), int64(b))
 			vals[in.dst] = uint64(r)
 
 		// Integer comparisons.
@@ -368,7 +368,7 @@ func (l *Loop) Run(ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
 		case trace.OpCastIntToFloat:
 			vals[in.dst] = b64(float64(int64(a)))
 		case trace.OpCastFloatToInt:
-			vals[in.dst] = uint64(FloatToInt(f64(a)))
+			vals[in.dst] = uint64(trace.FloatToInt(f64(a)))
 
 		// Pointers.
 		case trace.OpPtrEq:
@@ -528,63 +528,4 @@ func store(p unsafe.Pointer, size uint8, v uint64) {
 	default:
 		*(*uint64)(p) = v
 	}
-}
-
-// FloorDiv is int_floordiv: a // b rounded toward negative infinity, as Python's. For the
-// operands the IR leaves unspecified it returns 0 (b == 0) and MinInt64 (MinInt64 // -1).
-// The optimizer's constant folding uses it too, so that folding and execution agree.
-func FloorDiv(a, b int64) int64 {
-	switch {
-	case b == 0:
-		return 0
-	case b == -1:
-		return -a // wraps for MinInt64
-	}
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-// FloorMod is int_mod: a % b with the sign of b, as Python's. It returns 0 for b == 0 and
-// b == -1 (where the IR leaves b == 0 unspecified).
-func FloorMod(a, b int64) int64 {
-	if b == 0 || b == -1 {
-		return 0
-	}
-	r := a % b
-	if r != 0 && (r < 0) != (b < 0) {
-		r += b
-	}
-	return r
-}
-
-// MulOvf is int_mul_ovf: the wrapped product and whether the true product overflows int64.
-// It takes the 128-bit unsigned product (math/bits) and corrects its high word for the signs
-// of the operands, as a signed widening multiply would give.
-func MulOvf(a, b int64) (int64, bool) {
-	hi, lo := bits.Mul64(uint64(a), uint64(b))
-	if a < 0 {
-		hi -= uint64(b)
-	}
-	if b < 0 {
-		hi -= uint64(a)
-	}
-	// No overflow exactly when the high word is the sign extension of the low word.
-	return int64(lo), int64(hi) != int64(lo)>>63
-}
-
-// FloatToInt is cast_float_to_int: truncation toward zero, saturating at the ends of the
-// int64 range; NaN gives 0. (Go's own conversion is implementation-defined out of range.)
-func FloatToInt(f float64) int64 {
-	switch {
-	case f != f:
-		return 0
-	case f >= 9223372036854775808.0: // 2**63
-		return math.MaxInt64
-	case f < -9223372036854775808.0:
-		return math.MinInt64
-	}
-	return int64(f)
 }

@@ -119,7 +119,7 @@ func TestMulOvfAgainstBig(t *testing.T) {
 	for _, a := range edgeInts {
 		for _, b := range edgeInts {
 			exact := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
-			r, ovf := MulOvf(a, b)
+			r, ovf := trace.MulOvf(a, b)
 			if ovf != !exact.IsInt64() || r != wrap(exact) {
 				t.Errorf("MulOvf(%d, %d) = %d, %v", a, b, r, ovf)
 			}
@@ -333,5 +333,70 @@ func TestCasts(t *testing.T) {
 		if got := math.Float64frombits(runOp(t, trace.OpCastIntToFloat, u(c.i))); got != c.want {
 			t.Errorf("cast_int_to_float(%d) = %v, want %v", c.i, got, c.want)
 		}
+	}
+}
+
+// trace.Eval, which the optimizer folds constants with, computes exactly what irexec runs.
+func TestEvalAgreesWithExecution(t *testing.T) {
+	floats := []float64{0, negZero, 1, -1.5, 1e300, math.SmallestNonzeroFloat64, inf, -inf, nan, 9.3e18}
+	operands := func(typ trace.Type) []uint64 {
+		var out []uint64
+		if typ == trace.Float {
+			for _, f := range floats {
+				out = append(out, fb(f))
+			}
+			return out
+		}
+		for _, v := range edgeInts {
+			out = append(out, u(v))
+		}
+		return out
+	}
+	for o := trace.Opcode(1); o < trace.Opcode(trace.NumOpcodes); o++ {
+		info := o.Info()
+		if info.Flags&trace.FlagPure == 0 {
+			continue
+		}
+		if info.Args[0] == trace.Ptr {
+			if _, ok := trace.Eval(o, 0, 0); ok {
+				t.Errorf("Eval computes %s", o)
+			}
+			continue
+		}
+		as := operands(info.Args[0])
+		bs := []uint64{0}
+		if len(info.Args) == 2 {
+			bs = operands(info.Args[1])
+		}
+		for _, a := range as {
+			for _, b := range bs {
+				args := []uint64{a, b}[:len(info.Args)]
+				got := runOp(t, o, args...)
+				want, ok := trace.Eval(o, a, b)
+				if !ok {
+					t.Fatalf("Eval does not compute %s", o)
+				}
+				if got != want && !(info.Result == trace.Float && math.IsNaN(math.Float64frombits(got)) && math.IsNaN(math.Float64frombits(want))) {
+					t.Errorf("%s(%#x, %#x): irexec %#x, Eval %#x", o, a, b, got, want)
+				}
+			}
+		}
+	}
+	for _, o := range []trace.Opcode{trace.OpIntAddOvf, trace.OpIntSubOvf, trace.OpIntMulOvf} {
+		for _, a := range edgeInts {
+			for _, b := range edgeInts {
+				r, ovf, ok := trace.EvalOvf(o, a, b)
+				exact := bigOf(o, a, b)
+				if !ok || ovf != !exact.IsInt64() || r != wrap(exact) {
+					t.Errorf("EvalOvf(%s, %d, %d) = %d, %v, %v", o, a, b, r, ovf, ok)
+				}
+			}
+		}
+	}
+	if _, _, ok := trace.EvalOvf(trace.OpIntAdd, 1, 2); ok {
+		t.Error("EvalOvf computes int_add")
+	}
+	if _, ok := trace.Eval(trace.OpGetfieldI, 1, 2); ok {
+		t.Error("Eval computes getfield_i")
 	}
 }
