@@ -4,14 +4,23 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/metajit/metajit/interp/syntax"
 )
+
+// fuzzHangLimit is how long one input may take before FuzzCompile calls it a hang.
+const fuzzHangLimit = 10 * time.Second
 
 // FuzzCompile parses arbitrary source and, when it parses, compiles it: compiling must not
 // panic or hang, must fail only with a SyntaxError or NotImplementedError at a real line,
 // and must otherwise produce code that passes Verify. The seed corpus is
 // testdata/fuzz/FuzzCompile plus the shared program corpus when present.
+//
+// The corpus programs are several kilobytes, so minimizing a new input can take the default
+// minute; for steady throughput run with a short -fuzzminimizetime:
+//
+//	go test ./interp/compile -run '^$' -fuzz FuzzCompile -fuzztime 60s -fuzzminimizetime 2s
 func FuzzCompile(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(pysubsetDir, "*.py"))
 	for _, path := range files {
@@ -20,6 +29,10 @@ func FuzzCompile(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// A panic on another goroutine kills the worker, so the fuzzer saves the input.
+		hang := time.AfterFunc(fuzzHangLimit, func() { panic("FuzzCompile: input takes over " + fuzzHangLimit.String()) })
+		defer hang.Stop()
+
 		mod, perr := syntax.Parse("fuzz.py", src)
 		if perr != nil {
 			return
