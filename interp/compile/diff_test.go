@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/metajit/metajit/interp/syntax"
 )
 
 // pyDriver runs each program of its input (separated by progSep) in a fresh namespace and
@@ -64,8 +66,12 @@ func TestDifferentialRandomPrograms(t *testing.T) {
 	var progs []*Program
 	for seed := range n {
 		mod := genProgram(int64(seed))
-		srcs = append(srcs, pySource(mod))
-		progs = append(progs, compileOK(t, mod))
+		src := pySource(mod)
+		srcs = append(srcs, src)
+		p := compileOK(t, mod)
+		progs = append(progs, p)
+
+		checkParsesSame(t, src, p)
 	}
 	want := runPython(t, srcs)
 	skipped := 0
@@ -86,5 +92,18 @@ func TestDifferentialRandomPrograms(t *testing.T) {
 	t.Logf("%d programs, %d skipped for int overflow", n, skipped)
 	if skipped > n/4 {
 		t.Errorf("%d of %d programs skipped for int overflow", skipped, n)
+	}
+}
+
+// checkParsesSame checks that the parser builds the tree the source was printed from: the
+// parsed source compiles to the same code as the tree did (p).
+func checkParsesSame(t *testing.T, src string, p *Program) {
+	t.Helper()
+	parsed, perr := syntax.Parse(p.Filename, src)
+	if perr != nil {
+		t.Fatalf("source does not parse: %s\n%s", perr.Report(), src)
+	}
+	if got, want := dis(compileOK(t, parsed)), dis(p); got != want {
+		t.Fatalf("parsed source compiles differently\n--- source\n%s\n--- from the parser\n%s\n--- from the tree\n%s", src, got, want)
 	}
 }

@@ -278,9 +278,17 @@ func (g *progGen) tryStmt(depth int) syntax.Stmt {
 	return try(0, body, handlers, els, fin)
 }
 
+// sint is an integer literal as the parser builds it: negative numbers are a unary minus.
+func sint(v int64) syntax.Expr {
+	if v < 0 {
+		return neg(num(-v))
+	}
+	return num(v)
+}
+
 func (g *progGen) smallExpr() syntax.Expr {
 	if g.chance(0.5) {
-		return num(int64(g.r.Intn(7) - 2))
+		return sint(int64(g.r.Intn(7) - 2))
 	}
 	return nm(g.anyVar())
 }
@@ -295,9 +303,9 @@ func (g *progGen) expr(depth int) syntax.Expr {
 	case 2:
 		return bin(g.expr(depth-1), []string{"+", "-"}[g.r.Intn(2)], g.expr(depth-1))
 	case 3:
-		return bin(g.expr(depth-1), "*", num(int64(g.r.Intn(4)-1)))
+		return bin(g.expr(depth-1), "*", sint(int64(g.r.Intn(4)-1)))
 	case 4:
-		return bin(g.expr(depth-1), []string{"//", "%"}[g.r.Intn(2)], num(int64(g.r.Intn(4)-1)))
+		return bin(g.expr(depth-1), []string{"//", "%"}[g.r.Intn(2)], sint(int64(g.r.Intn(4)-1)))
 	case 5:
 		ops := []string{"<", "<=", "==", "!=", ">", ">="}
 		c := cmp(g.expr(depth-1), ops[g.r.Intn(6)], g.expr(depth-1))

@@ -71,7 +71,7 @@ func TestSemantics(t *testing.T) {
 						), nil, nil, block(pr(str("outer finally")))),
 					), nil),
 				), nil),
-				ret(0, num(-1))),
+				ret(0, neg(num(1)))),
 			pr(call(nm("f"), num(2))),
 			pr(call(nm("f"), num(0))),
 		),
@@ -132,7 +132,7 @@ func TestSemantics(t *testing.T) {
 			sayDef,
 			assign(0, nm("xs"), list(num(1), num(2), num(3))),
 			augAssign(0, sub(say("xs", nm("xs")), say("i", num(1))), "+", say("v", num(10))),
-			augAssign(0, sub(nm("xs"), num(-1)), "*", num(3)),
+			augAssign(0, sub(nm("xs"), neg(num(1))), "*", num(3)),
 			pr(nm("xs")),
 			assign(0, nm("ys"), nm("xs")),
 			augAssign(0, nm("ys"), "+", list(num(4))),
@@ -173,8 +173,11 @@ func TestSemantics(t *testing.T) {
 	var progs []*Program
 	for name, mod := range cases {
 		names = append(names, name)
-		srcs = append(srcs, pySource(mod))
-		progs = append(progs, compileOK(t, mod))
+		src := pySource(mod)
+		srcs = append(srcs, src)
+		p := compileOK(t, mod)
+		checkParsesSame(t, src, p)
+		progs = append(progs, p)
 	}
 	want := runPython(t, srcs)
 	for i, p := range progs {
