@@ -21,7 +21,6 @@ import (
 func (in *Interp) eval(f *Frame) (Value, *Exception) {
 	info := f.info
 	code := info.code
-	instrs := code.Instrs
 	regs := f.regs
 	consts := info.consts
 	globals := in.globals
@@ -34,32 +33,44 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 	// jit.go): it is raised here, at the call instruction before pc.
 	pending := f.pending
 	f.pending = nil
-	slow := rec != nil || pending != nil
+	// The instructions run: the quickened ones (with superinstructions, quicken.go), or, while
+	// recording or with an exception pending, an array of opHook, so that every instruction
+	// first goes through the hook below. This is how LuaJIT records: it switches the
+	// interpreter's dispatch to a hook, so the plain interpreter pays nothing for it.
+	instrs := info.quick
+	if rec != nil || pending != nil {
+		instrs = info.hooked
+	}
 	var ins compile.Instr
 
 	for {
-		if slow {
-			if pending != nil {
-				err, pending = pending, nil
-				slow = rec != nil
-				goto fail
-			}
-			// Recording: the recorder sees each instruction before it executes.
-			f.pc, f.sp = pc, sp
-			if !rec.step(f) {
-				in.finishRecording(rec)
-				rec = nil
-				slow = false
-			}
-		}
 		ins = instrs[pc]
 		pc++
+	dispatch:
 		switch ins.Op {
+		case opHook:
+			if pending != nil {
+				err, pending = pending, nil
+				if rec == nil {
+					instrs = info.quick
+				}
+				goto fail
+			}
+			if rec != nil {
+				// Recording: the recorder sees each instruction before it executes.
+				f.pc, f.sp = pc-1, sp
+				if !rec.step(f) {
+					in.finishRecording(rec)
+					rec = nil
+					instrs = info.quick
+				}
+			}
+			ins = code.Instrs[pc-1]
+			goto dispatch
 		case compile.NOP:
 
 		case compile.POP_TOP:
 			sp--
-			regs[sp] = Value{}
 		case compile.DUP_TOP:
 			regs[sp] = regs[sp-1]
 			sp++
@@ -97,7 +108,6 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.STORE_FAST:
 			sp--
 			regs[ins.Arg] = regs[sp]
-			regs[sp] = Value{}
 		case compile.DELETE_FAST:
 			regs[ins.Arg] = Value{}
 		case compile.LOAD_GLOBAL:
@@ -138,13 +148,11 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				if (s > x) == (y > 0) {
 					regs[sp-2] = Value{kind: KindInt, n: uint64(s)}
 					sp--
-					regs[sp] = Value{}
 					continue
 				}
 			} else if a.kind == KindFloat && b.kind == KindFloat {
 				regs[sp-2] = Float(a.Float() + b.Float())
 				sp--
-				regs[sp] = Value{}
 				continue
 			}
 			if err = in.binarySlow(ins, regs, sp); err != nil {
@@ -160,13 +168,11 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				if (s < x) == (y > 0) {
 					regs[sp-2] = Value{kind: KindInt, n: uint64(s)}
 					sp--
-					regs[sp] = Value{}
 					continue
 				}
 			} else if a.kind == KindFloat && b.kind == KindFloat {
 				regs[sp-2] = Float(a.Float() - b.Float())
 				sp--
-				regs[sp] = Value{}
 				continue
 			}
 			if err = in.binarySlow(ins, regs, sp); err != nil {
@@ -180,13 +186,11 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				if p, ok := mulInt64(int64(a.n), int64(b.n)); ok {
 					regs[sp-2] = Value{kind: KindInt, n: uint64(p)}
 					sp--
-					regs[sp] = Value{}
 					continue
 				}
 			} else if a.kind == KindFloat && b.kind == KindFloat {
 				regs[sp-2] = Float(a.Float() * b.Float())
 				sp--
-				regs[sp] = Value{}
 				continue
 			}
 			if err = in.binarySlow(ins, regs, sp); err != nil {
@@ -199,7 +203,6 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			if a.kind == KindInt && b.kind == KindInt && int64(b.n) > 0 && int64(a.n) >= 0 {
 				regs[sp-2] = Value{kind: KindInt, n: uint64(int64(a.n) % int64(b.n))}
 				sp--
-				regs[sp] = Value{}
 				continue
 			}
 			if err = in.binarySlow(ins, regs, sp); err != nil {
@@ -255,7 +258,6 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 				r = v
 			}
 			sp--
-			regs[sp] = Value{}
 			regs[sp-1] = r
 		case compile.IS_OP, compile.IS_NOT_OP:
 			same := Is(regs[sp-2], regs[sp-1])
@@ -281,8 +283,9 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			if in.jit != nil && in.rec == nil {
 				f.pc, f.sp = pc, sp
 				e := in.backEdge(f)
-				rec = in.rec
-				slow = rec != nil
+				if rec = in.rec; rec != nil {
+					instrs = info.hooked
+				}
 				pc, sp = f.pc, f.sp
 				if e != nil {
 					// Raised by a frame the trace exit rebuilt: it surfaces at the call
@@ -294,7 +297,6 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.POP_JUMP_IF_FALSE:
 			sp--
 			v := regs[sp]
-			regs[sp] = Value{}
 			if v.kind == KindBool {
 				if v.n == 0 {
 					pc = int(ins.Arg)
@@ -305,7 +307,6 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.POP_JUMP_IF_TRUE:
 			sp--
 			v := regs[sp]
-			regs[sp] = Value{}
 			if v.kind == KindBool {
 				if v.n != 0 {
 					pc = int(ins.Arg)
@@ -591,6 +592,55 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.LOAD_ASSERTION_ERROR:
 			regs[sp] = TypeValue(AssertionErrorType)
 			sp++
+
+		// Superinstructions (quicken.go): each does the work of its first instruction and
+		// the next one, then skips the next one, which stays in place as a jump target.
+		case opLoadFastLoadFast:
+			a, b := regs[ins.Arg&0xffff], regs[ins.Arg>>16]
+			if a.kind == KindUnbound || b.kind == KindUnbound {
+				ins = code.Instrs[pc-1]
+				goto dispatch // the plain LOAD_FAST raises the error
+			}
+			regs[sp] = a
+			regs[sp+1] = b
+			sp += 2
+			pc++
+		case opLoadFastLoadConst:
+			a := regs[ins.Arg&0xffff]
+			if a.kind == KindUnbound {
+				ins = code.Instrs[pc-1]
+				goto dispatch
+			}
+			regs[sp] = a
+			regs[sp+1] = consts[ins.Arg>>16]
+			sp += 2
+			pc++
+		case opStoreFastLoadFast:
+			regs[ins.Arg&0xffff] = regs[sp-1]
+			b := regs[ins.Arg>>16]
+			if b.kind == KindUnbound {
+				sp--
+				pc++
+				ins = code.Instrs[pc-1]
+				goto dispatch
+			}
+			regs[sp-1] = b
+			pc++
+		case opCompareIntJump:
+			// COMPARE_xx + POP_JUMP_IF_FALSE on two small ints; anything else runs the
+			// plain compare (the jump runs next, unfused).
+			a, b := regs[sp-2], regs[sp-1]
+			cmp := code.Instrs[pc-1].Op
+			if a.kind != KindInt || b.kind != KindInt {
+				ins = code.Instrs[pc-1]
+				goto dispatch
+			}
+			sp -= 2
+			if compareInts(cmp, int64(a.n), int64(b.n)) {
+				pc++
+			} else {
+				pc = int(code.Instrs[pc].Arg)
+			}
 
 		default:
 			err = Errorf(SystemErrorType, "unknown opcode %d", ins.Op)

@@ -11,6 +11,8 @@ import (
 // free list of frames so that calls do not allocate.
 type codeInfo struct {
 	code    *compile.Code
+	quick   []compile.Instr // the instructions with superinstructions (quicken.go)
+	hooked  []compile.Instr // all opHook: what runs while recording
 	consts  []Value
 	kwnames [][]string // KW_NAMES constants, decoded once (indexed like consts)
 	nlocals int
@@ -54,6 +56,8 @@ func (in *Interp) info(code *compile.Code) *codeInfo {
 	}
 	ci := &codeInfo{
 		code:        code,
+		quick:       quicken(code),
+		hooked:      hookedInstrs(len(code.Instrs)),
 		consts:      make([]Value, len(code.Consts)),
 		kwnames:     make([][]string, len(code.Consts)),
 		nlocals:     len(code.Locals),
