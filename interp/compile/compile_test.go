@@ -232,6 +232,13 @@ func TestLines(t *testing.T) {
 		{LOAD_GLOBAL, 0, 2}, {LOAD_GLOBAL, 1, 3}, {LOAD_GLOBAL, 2, 4}, {BINARY_FLOORDIV, 0, 4}, {CALL, 0, 2},
 		{GET_ITER, 0, 5}, {FOR_ITER, 0, 5}, {STORE_GLOBAL, 1, 5}, {JUMP_BACKWARD, 0, 5},
 	}
+	// A multi-line assert raises on the line where its test starts, as in CPython.
+	p2 := compileOK(t, module(assert(1, &syntax.Compare{Pos: ln(2), First: num(1), Ops: []string{"=="}, Rest: []syntax.Expr{num(2)}}, str("m"))))
+	for pc, in := range p2.Main.Instrs {
+		if (in.Op == LOAD_ASSERTION_ERROR || in.Op == RAISE_VARARGS) && p2.Main.Lines[pc] != 2 {
+			t.Errorf("%v on line %d, want 2", in.Op, p2.Main.Lines[pc])
+		}
+	}
 	for _, c := range checks {
 		if got := lineOf(c.op, c.nth); got != c.line {
 			t.Errorf("%v #%d on line %d, want %d\n%s", c.op, c.nth, got, c.line, dis(p))

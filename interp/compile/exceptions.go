@@ -329,6 +329,9 @@ func (c *compiler) raiseStmt(s *syntax.Raise) {
 func (c *compiler) assertStmt(s *syntax.Assert) {
 	ok := c.newLabel()
 	c.jumpIf(s.Test, true, ok)
+	// CPython attributes the raise to the test's line (where it starts, for a multi-line
+	// assert), and so does the traceback.
+	c.setLine(s.Test.Position().Line)
 	c.emit(LOAD_ASSERTION_ERROR, 0)
 	if s.Msg != nil {
 		c.expr(s.Msg)
