@@ -36,7 +36,7 @@ func Truthy(v Value) bool {
 	case KindDict:
 		return v.ref.(*Dict).used != 0
 	case KindRange:
-		return v.ref.(*Range).Len() != 0
+		return !v.ref.(*Range).empty()
 	case KindDictView:
 		return v.ref.(*DictView).Len() != 0
 	}
@@ -402,16 +402,20 @@ func Contains(in *Interp, container, item Value) (bool, *Exception) {
 		return container.ref.(*DictView).contains(in, item)
 	case KindRange:
 		r := rangeObj(container)
-		if item.kind == KindInt || item.kind == KindBool {
-			return r.contains(int64(item.n)), nil
+		if isIntLike(item) {
+			return r.containsValue(item), nil
 		}
-		for i := int64(0); i < r.Len(); i++ {
-			eq, err := Equal(in, Int(r.At(i)), item)
+		it, _ := GetIter(in, container) // CPython compares with every item
+		for {
+			x, ok, _ := IterNext(in, it)
+			if !ok {
+				return false, nil
+			}
+			eq, err := Equal(in, x, item)
 			if err != nil || eq {
 				return eq, err
 			}
 		}
-		return false, nil
 	case KindIter:
 		// As CPython, membership consumes the iterator up to the item.
 		for {

@@ -318,16 +318,7 @@ func hashValue(v Value) (int64, *Exception) {
 	case KindTuple:
 		return hashTuple(tupleObj(v).Items)
 	case KindRange:
-		r := rangeObj(v)
-		n := r.Len()
-		items := []Value{Int(n), None, None}
-		if n > 0 {
-			items[1] = Int(r.Start)
-			if n > 1 {
-				items[2] = Int(r.Step)
-			}
-		}
-		return hashTuple(items)
+		return rangeHash(rangeObj(v))
 	case KindList, KindDict, KindDictView, KindSlice:
 		return 0, Errorf(TypeErrorType, "unhashable type: '%s'", TypeName(v))
 	}

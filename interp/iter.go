@@ -3,6 +3,8 @@ package interp
 // Iteration: GetIter for every iterable, the iterator objects (list, range, tuple, str and
 // dict iterators, enumerate, zip, reversed), IterNext and Collect.
 
+import "math/big"
+
 // The classes of the iterators.
 var (
 	ListIterType        = &Type{Name: "list_iterator", Base: ObjectType, Kind: KindIter}
@@ -32,6 +34,10 @@ func GetIter(in *Interp, v Value) (Value, *Exception) {
 	case KindList:
 		return IterValue(&ListIter{List: listObj(v)}), nil
 	case KindRange:
+		if r := rangeObj(v); r.Big != nil {
+			start, _, step, n := r.parts()
+			return IterValue(newBigRangeIter(start, step, n)), nil
+		}
 		return IterValue(newRangeIter(rangeObj(v))), nil
 	case KindTuple:
 		return IterValue(&tupleIter{items: tupleObj(v).Items}), nil
@@ -81,15 +87,16 @@ func Collect(in *Interp, iterable Value) ([]Value, *Exception) {
 		return append(make([]Value, 0, len(items)), items...), nil
 	case KindRange:
 		r := rangeObj(iterable)
-		n := r.Len()
-		if n > maxSeqLen {
+		if r.Len() > maxSeqLen {
 			return nil, &Exception{Type: memoryErrorType}
 		}
-		out := make([]Value, n)
-		for i := range out {
-			out[i] = Int(r.At(int64(i)))
+		if r.Big == nil {
+			out := make([]Value, r.Len())
+			for i := range out {
+				out[i] = Int(r.At(int64(i)))
+			}
+			return out, nil
 		}
-		return out, nil
 	case KindStr:
 		s := strObj(iterable)
 		out := make([]Value, s.Len())
@@ -184,6 +191,27 @@ func (it *countIter) Next(in *Interp) (Value, bool, *Exception) {
 }
 
 func (it *countIter) Type() *Type { return RangeIterType }
+
+// bigRangeIter iterates a range with big bounds.
+type bigRangeIter struct {
+	next, step, left *big.Int
+}
+
+func newBigRangeIter(start, step, n *big.Int) *bigRangeIter {
+	return &bigRangeIter{next: new(big.Int).Set(start), step: step, left: new(big.Int).Set(n)}
+}
+
+func (it *bigRangeIter) Next(in *Interp) (Value, bool, *Exception) {
+	if it.left.Sign() <= 0 {
+		return Value{}, false, nil
+	}
+	v := BigInt(new(big.Int).Set(it.next))
+	it.next.Add(it.next, it.step)
+	it.left.Sub(it.left, bigUnit)
+	return v, true, nil
+}
+
+func (it *bigRangeIter) Type() *Type { return RangeIterType }
 
 // Tuple iterator.
 
@@ -383,6 +411,12 @@ func NewReversed(in *Interp, seq Value) (Value, *Exception) {
 		return IterValue(&listRevIter{l: listObj(seq), i: listObj(seq).Len() - 1}), nil
 	case KindRange:
 		r := rangeObj(seq)
+		if r.Big != nil {
+			start, _, step, n := r.parts()
+			last := new(big.Int).Sub(n, bigUnit)
+			last.Mul(last, step).Add(last, start)
+			return IterValue(newBigRangeIter(last, new(big.Int).Neg(step), n)), nil
+		}
 		n := r.Len()
 		last := r.Start + (n-1)*r.Step
 		return IterValue(rangeIterFrom(last, -r.Step, n)), nil

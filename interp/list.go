@@ -406,7 +406,7 @@ func ExtendList(in *Interp, l *List, iterable Value) *Exception {
 	case KindRange:
 		r := rangeObj(iterable)
 		n := r.Len()
-		if l.Len() == 0 || l.Strategy == ListInts {
+		if r.Big == nil && (l.Len() == 0 || l.Strategy == ListInts) {
 			if l.Strategy == ListEmpty {
 				*l = List{Strategy: ListInts}
 			}

@@ -181,12 +181,7 @@ func (r *reprState) repr(v Value) {
 		r.leave()
 		b.WriteByte(')')
 	case KindRange:
-		rg := v.ref.(*Range)
-		if rg.Step == 1 {
-			fmt.Fprintf(b, "range(%d, %d)", rg.Start, rg.Stop)
-		} else {
-			fmt.Fprintf(b, "range(%d, %d, %d)", rg.Start, rg.Stop, rg.Step)
-		}
+		b.WriteString(rangeRepr(v.ref.(*Range)))
 	case KindSlice:
 		s := v.ref.(*Slice)
 		b.WriteString("slice(")

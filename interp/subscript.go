@@ -176,25 +176,13 @@ func GetItem(in *Interp, obj, key Value) (Value, *Exception) {
 		return s.At(i), nil
 	case KindRange:
 		r := rangeObj(obj)
-		n := r.Len()
-		if n > math.MaxInt {
-			n = math.MaxInt
+		switch {
+		case isIntLike(key):
+			return r.getIndex(key)
+		case key.kind == KindSlice:
+			return r.slice(key.ref.(*Slice))
 		}
-		if key.kind == KindSlice {
-			lo, hi, step, _, err := sliceAdjust(key.ref.(*Slice), int64(n))
-			if err != nil {
-				return Value{}, err
-			}
-			return r.sliceRange(lo, hi, step), nil
-		}
-		i, ok, err := seqIndex(key, int(n), "range")
-		if err != nil {
-			return Value{}, err
-		}
-		if !ok {
-			return Value{}, NewException(IndexErrorType, "range object index out of range")
-		}
-		return Int(r.At(int64(i))), nil
+		return Value{}, Errorf(TypeErrorType, "range indices must be integers or slices, not %s", TypeName(key))
 	case KindDict:
 		v, ok, err := dictObj(obj).Get(key)
 		if err != nil {
