@@ -73,7 +73,6 @@ func bigRangeLen(start, stop, step *big.Int) *big.Int {
 	return n.Add(n, bigUnit)
 }
 
-
 // rangeObj returns the *Range of a KindRange value.
 func rangeObj(v Value) *Range { return v.ref.(*Range) }
 
