@@ -148,6 +148,9 @@ type List struct {
 // Range is range(start, stop, step) with int64 bounds.
 type Range struct {
 	Start, Stop, Step int64
+	// Big is non-nil for a range whose bounds or length do not fit in an int64; the int64
+	// fields are then unused (see rangeobj.go).
+	Big *BigRange
 }
 
 // Slice is the value of a[lo:hi:step]; absent parts are None.
