@@ -26,8 +26,8 @@ import (
 //	        <type>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next    (per typed clause)
 //	        STORE name | POP_TOP         d, prev
 //	        <clause body>                covered by L (named clause) or C
-//	        POP_EXCEPT; [DELETE name]; JUMP end      (not covered by C)
-//	L:      DELETE name; RERAISE         (named clause only: the body raised)
+//	        POP_EXCEPT; [name = None; DELETE name]; JUMP end      (not covered by C)
+//	L:      name = None; DELETE name; RERAISE    (named clause only: the body raised)
 //	next:   ... RERAISE                  no clause matched (absent after a bare except)
 //	C:      ROT_TWO; POP_EXCEPT; RERAISE d, prev, exc2: restore prev, raise exc2
 //	end:
@@ -180,7 +180,7 @@ func (c *compiler) unwindBlock(b *fblock, preserveTOS bool) {
 		}
 		c.emit(POP_EXCEPT, 0)
 		if b.name != "" {
-			c.deleteName(b.name, b.namePos)
+			c.clearName(b.name, b.namePos)
 		}
 	}
 }
@@ -296,7 +296,7 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 		if hL != nil {
 			// The body raised exc2: d, prev, exc2. Delete the name, then on to C.
 			c.bindHandler(hL)
-			c.deleteName(h.Name, h.Pos)
+			c.clearName(h.Name, h.Pos)
 			c.emit(RERAISE, 0)
 		}
 		if h.Type == nil {
@@ -311,6 +311,15 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 	c.setLine(s.Line)
 	c.cleanupHandler(hC)
 	c.bind(end)
+}
+
+// clearName unbinds the name of an `except E as name` clause when the clause ends, as
+// CPython does: `name = None; del name`. Storing first keeps the delete from failing when
+// the body already unbound the name (a nested clause `as` the same name).
+func (c *compiler) clearName(name string, pos syntax.Pos) {
+	c.loadConst(nil)
+	c.storeName(name, pos)
+	c.deleteName(name, pos)
 }
 
 // raiseStmt compiles `raise X` and the bare `raise`.

@@ -267,7 +267,7 @@ func TestListingTryExcept(t *testing.T) {
               4 CALL                     0
               5 POP_TOP
 
-  1           6 JUMP                    37 (to 37)
+  1           6 JUMP                    41 (to 41)
 
   3     >>    7 PUSH_EXC_INFO
               8 LOAD_GLOBAL              2 (KeyError)
@@ -280,13 +280,13 @@ func TestListingTryExcept(t *testing.T) {
              14 POP_TOP
 
   3          15 POP_EXCEPT
-             16 JUMP                    37 (to 37)
+             16 JUMP                    41 (to 41)
 
   5     >>   17 LOAD_GLOBAL              4 (ValueError)
              18 LOAD_GLOBAL              5 (TypeError)
              19 BUILD_TUPLE              2
              20 CHECK_EXC_MATCH
-             21 POP_JUMP_IF_FALSE       32 (to 32)
+             21 POP_JUMP_IF_FALSE       36 (to 36)
              22 STORE_GLOBAL             6 (e)
 
   6          23 LOAD_GLOBAL              7 (h)
@@ -295,27 +295,30 @@ func TestListingTryExcept(t *testing.T) {
              26 POP_TOP
 
   5          27 POP_EXCEPT
-             28 DELETE_GLOBAL            6 (e)
-             29 JUMP                    37 (to 37)
-        >>   30 DELETE_GLOBAL            6 (e)
-             31 RERAISE
+             28 LOAD_CONST               0 (None)
+             29 STORE_GLOBAL             6 (e)
+             30 DELETE_GLOBAL            6 (e)
+             31 JUMP                    41 (to 41)
+        >>   32 LOAD_CONST               0 (None)
+             33 STORE_GLOBAL             6 (e)
+             34 DELETE_GLOBAL            6 (e)
+             35 RERAISE
 
-  7     >>   32 POP_TOP
+  7     >>   36 POP_TOP
 
-  8          33 RAISE_VARARGS            0
+  8          37 RAISE_VARARGS            0
 
-  1     >>   34 ROT_TWO
-             35 POP_EXCEPT
-             36 RERAISE
-        >>   37 LOAD_CONST               0 (None)
-             38 RETURN_VALUE
+  1     >>   38 ROT_TWO
+             39 POP_EXCEPT
+             40 RERAISE
+        >>   41 LOAD_CONST               0 (None)
+             42 RETURN_VALUE
 ExceptionTable:
   0 to 2 -> 7 [0]
-  7 to 14 -> 34 [1]
-  17 to 22 -> 34 [1]
-  23 to 26 -> 30 [1]
-  30 to 33 -> 34 [1]
-
+  7 to 14 -> 38 [1]
+  17 to 22 -> 38 [1]
+  23 to 26 -> 32 [1]
+  32 to 37 -> 38 [1]
 `)
 }
 
@@ -417,68 +420,71 @@ func TestListingReturnFromHandler(t *testing.T) {
 
 Disassembly of <code object f, file "t.py", line 1>:
   2     >>    0 LOAD_CONST               0 (True)
-              1 POP_JUMP_IF_FALSE       38 (to 38)
+              1 POP_JUMP_IF_FALSE       42 (to 42)
 
   4           2 LOAD_GLOBAL              0 (g)
               3 CALL                     0
               4 POP_TOP
 
-  3           5 JUMP                    25 (to 25)
+  3           5 JUMP                    29 (to 29)
 
   5     >>    6 PUSH_EXC_INFO
               7 LOAD_GLOBAL              1 (E)
               8 CHECK_EXC_MATCH
-              9 POP_JUMP_IF_FALSE       21 (to 21)
+              9 POP_JUMP_IF_FALSE       25 (to 25)
              10 STORE_FAST               0 (e)
 
   6          11 LOAD_FAST                0 (e)
              12 ROT_TWO
              13 POP_EXCEPT
-             14 DELETE_FAST              0 (e)
+             14 LOAD_CONST               1 (None)
+             15 STORE_FAST               0 (e)
+             16 DELETE_FAST              0 (e)
 
-  8          15 LOAD_GLOBAL              2 (h)
-             16 CALL                     0
-             17 POP_TOP
+  8          17 LOAD_GLOBAL              2 (h)
+             18 CALL                     0
+             19 POP_TOP
 
-  6          18 RETURN_VALUE
+  6          20 RETURN_VALUE
 
-  5     >>   19 DELETE_FAST              0 (e)
-             20 RERAISE
-        >>   21 RERAISE
-
-  3     >>   22 ROT_TWO
-             23 POP_EXCEPT
+  5     >>   21 LOAD_CONST               1 (None)
+             22 STORE_FAST               0 (e)
+             23 DELETE_FAST              0 (e)
              24 RERAISE
+        >>   25 RERAISE
 
-  8     >>   25 LOAD_GLOBAL              2 (h)
-             26 CALL                     0
-             27 POP_TOP
+  3     >>   26 ROT_TWO
+             27 POP_EXCEPT
+             28 RERAISE
 
-  3          28 JUMP                    37 (to 37)
-        >>   29 PUSH_EXC_INFO
+  8     >>   29 LOAD_GLOBAL              2 (h)
+             30 CALL                     0
+             31 POP_TOP
 
-  8          30 LOAD_GLOBAL              2 (h)
-             31 CALL                     0
-             32 POP_TOP
+  3          32 JUMP                    41 (to 41)
+        >>   33 PUSH_EXC_INFO
 
-  3          33 RERAISE
-        >>   34 ROT_TWO
-             35 POP_EXCEPT
-             36 RERAISE
+  8          34 LOAD_GLOBAL              2 (h)
+             35 CALL                     0
+             36 POP_TOP
 
-  2     >>   37 JUMP_BACKWARD            0 (to 0)
-        >>   38 LOAD_CONST               1 (None)
-             39 RETURN_VALUE
+  3          37 RERAISE
+        >>   38 ROT_TWO
+             39 POP_EXCEPT
+             40 RERAISE
+
+  2     >>   41 JUMP_BACKWARD            0 (to 0)
+        >>   42 LOAD_CONST               1 (None)
+             43 RETURN_VALUE
 ExceptionTable:
   2 to 4 -> 6 [0]
-  5 to 5 -> 29 [0]
-  6 to 10 -> 22 [1]
-  11 to 11 -> 19 [1]
-  12 to 14 -> 29 [0]
-  19 to 21 -> 22 [1]
-  22 to 24 -> 29 [0]
-  29 to 33 -> 34 [1]
-
+  5 to 5 -> 33 [0]
+  6 to 10 -> 26 [1]
+  11 to 11 -> 21 [1]
+  12 to 16 -> 33 [0]
+  21 to 25 -> 26 [1]
+  26 to 28 -> 33 [0]
+  33 to 37 -> 38 [1]
 `)
 }
 

@@ -29,6 +29,18 @@ func TestSemantics(t *testing.T) {
 			), handlers(except(0, nm("KeyError"), "", pass(0))), nil, nil),
 			pr(nm("ea")),
 		),
+		"nested clauses with the same as-name": module(
+			def(0, "f", nil,
+				try(0, block(raise(0, nm("KeyError"))), handlers(except(0, nm("KeyError"), "e",
+					try(0, block(raise(0, nm("ValueError"))), handlers(except(0, nm("ValueError"), "e", pr(str("inner")))), nil, nil),
+					pr(str("outer")),
+				)), nil, nil),
+				ret(0, num(1))),
+			pr(call(nm("f"))),
+			try(0, block(raise(0, nm("KeyError"))), handlers(except(0, nm("KeyError"), "e",
+				try(0, block(raise(0, nm("ValueError"))), handlers(except(0, nm("ValueError"), "e", raise(0, nm("IndexError")))), nil, nil),
+			)), nil, nil),
+		),
 		"as-name deleted in a function": module(
 			def(0, "f", nil,
 				assign(0, nm("e"), num(1)),

@@ -495,7 +495,10 @@ func (m *vm) run(code *Code, args []any) (any, *vmExc) {
 			}
 		case STORE_FAST:
 			locals[in.Arg] = pop()
-		case DELETE_FAST:
+		case DELETE_FAST: // raises on an unbound name, as CPython's does
+			if locals[in.Arg] == unbound {
+				exc = newExc("UnboundLocalError", fmt.Sprintf("cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg]))
+			}
 			locals[in.Arg] = unbound
 		case LOAD_GLOBAL:
 			if v := m.globals[in.Arg]; v != unbound {
@@ -508,6 +511,9 @@ func (m *vm) run(code *Code, args []any) (any, *vmExc) {
 		case STORE_GLOBAL:
 			m.globals[in.Arg] = pop()
 		case DELETE_GLOBAL:
+			if m.globals[in.Arg] == unbound {
+				exc = newExc("NameError", fmt.Sprintf("name '%s' is not defined", m.prog.Globals[in.Arg]))
+			}
 			m.globals[in.Arg] = unbound
 		case LOAD_ATTR:
 			push(&vmBound{obj: pop(), name: code.Names[in.Arg]})
