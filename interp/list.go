@@ -463,11 +463,7 @@ func ConcatSeq(in *Interp, a, b Value) (Value, *Exception) {
 		if int64(len(x.S))+int64(len(y.S)) > maxSeqLen {
 			return Value{}, &Exception{Type: memoryErrorType}
 		}
-		s := x.S + y.S
-		if x.ascii == 1 && y.ascii == 1 {
-			return newStrASCII(s), nil
-		}
-		return NewStr(s), nil
+		return concatStr(x, y), nil
 	case KindTuple:
 		x, y := tupleObj(a).Items, tupleObj(b).Items
 		if len(x) == 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The empty string and the 128 one-character ASCII strings are shared, as CPython shares
@@ -719,6 +720,47 @@ func strTailMatch(s *Str, sub string, start, end int64, atEnd bool) bool {
 		return s.Substr(int(end), int(end+subLen)) == sub
 	}
 	return s.Substr(int(start), int(start+subLen)) == sub
+}
+
+// String concatenation in a loop (s += piece) must not copy s each time, or building a
+// string of n pieces costs O(n**2); CPython avoids that by resizing s in place when nothing
+// else refers to it. Here a long enough result of + is given a buffer with spare capacity,
+// and its text S is a prefix of that buffer. Adding to the string whose text is the whole
+// used part of the buffer appends into the spare capacity and makes a new, longer string
+// over the same bytes: the bytes of every existing string stay untouched (only bytes past
+// the end of all of them are written), so Go's string immutability holds.
+
+// strBuf is the growable storage shared by strings built by concatenation.
+type strBuf struct {
+	b []byte // b[:len(b)] is the text of the longest string using this buffer
+}
+
+// minStrBuf is the length from which concatenation results get a buffer: below it copying
+// is cheap and a buffer would waste memory.
+const minStrBuf = 64
+
+// concatStr returns x + y (both non-empty).
+func concatStr(x, y *Str) Value {
+	n := len(x.S) + len(y.S)
+	ascii := int8(0)
+	if x.ascii == 1 && y.ascii == 1 {
+		ascii = 1
+	}
+	if n < minStrBuf {
+		return Value{kind: KindStr, ref: &Str{S: x.S + y.S, ascii: ascii}}
+	}
+	buf := x.buf
+	if buf != nil && len(x.S) == len(buf.b) && len(buf.b)+len(y.S) <= cap(buf.b) &&
+		unsafe.StringData(x.S) == unsafe.SliceData(buf.b) {
+		// x is the whole used part of its buffer: append in place.
+		buf.b = append(buf.b, y.S...)
+	} else {
+		b := make([]byte, 0, 2*n)
+		b = append(append(b, x.S...), y.S...)
+		buf = &strBuf{b: b}
+	}
+	s := unsafe.String(unsafe.SliceData(buf.b), len(buf.b))
+	return Value{kind: KindStr, ref: &Str{S: s, ascii: ascii, buf: buf}}
 }
 
 // strRepeat is s * n (n > 0; the caller has checked the size).

@@ -1,6 +1,9 @@
 package interp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStrBasics(t *testing.T) {
 	for _, c := range []struct {
@@ -170,4 +173,38 @@ func TestStrCasefoldTable(t *testing.T) {
 		{`'Σςσᏸ'.casefold()`, func() (Value, *Exception) { return obCall(obStr("Σςσᏸ"), "casefold") }, "'σσσᏰ'"},
 		{`'İAbc'.casefold()`, func() (Value, *Exception) { return obCall(obStr("İAbc"), "casefold") }, "'i̇abc'"},
 	})
+}
+
+// TestConcatInPlace checks that appending in place to a string's buffer never changes a
+// string that already exists.
+func TestConcatInPlace(t *testing.T) {
+	in := &Interp{}
+	add := func(a, b Value) Value {
+		v, err := ConcatSeq(in, a, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	base := add(NewStr(strings.Repeat("x", 70)), NewStr("!")) // has a buffer
+	b := add(base, NewStr("1"))                                // appends in place
+	c := add(base, NewStr("2"))                                // must not overwrite b's "1"
+	d := add(b, NewStr("3"))
+	if StrOf(base) != strings.Repeat("x", 70)+"!" || StrOf(b) != StrOf(base)+"1" ||
+		StrOf(c) != StrOf(base)+"2" || StrOf(d) != StrOf(base)+"13" {
+		t.Fatalf("aliasing: %q %q %q %q", StrOf(base), StrOf(b), StrOf(c), StrOf(d))
+	}
+	s := NewStr("")
+	want := ""
+	for i := 0; i < 5000; i++ {
+		piece := NewStr(string(rune('a' + i%26)))
+		s = add(s, piece)
+		want += string(rune('a' + i%26))
+	}
+	if StrOf(s) != want || strObj(s).Len() != 5000 {
+		t.Fatal("built string differs")
+	}
+	if strObj(s).buf == nil {
+		t.Error("a long concatenation result should have a buffer")
+	}
 }

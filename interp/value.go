@@ -116,6 +116,7 @@ type Str struct {
 	S     string
 	ascii int8 // 0 unknown, 1 ASCII, -1 not ASCII
 	runes []rune
+	buf   *strBuf // growable storage that S is a prefix of, so s + t can append in place (str.go)
 }
 
 // Tuple is an immutable sequence.
