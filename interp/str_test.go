@@ -187,8 +187,8 @@ func TestConcatInPlace(t *testing.T) {
 		return v
 	}
 	base := add(NewStr(strings.Repeat("x", 70)), NewStr("!")) // has a buffer
-	b := add(base, NewStr("1"))                                // appends in place
-	c := add(base, NewStr("2"))                                // must not overwrite b's "1"
+	b := add(base, NewStr("1"))                               // appends in place
+	c := add(base, NewStr("2"))                               // must not overwrite b's "1"
 	d := add(b, NewStr("3"))
 	if StrOf(base) != strings.Repeat("x", 70)+"!" || StrOf(b) != StrOf(base)+"1" ||
 		StrOf(c) != StrOf(base)+"2" || StrOf(d) != StrOf(base)+"13" {
