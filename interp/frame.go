@@ -30,6 +30,7 @@ type codeInfo struct {
 	id          int32
 	loops       []*jitLoopState
 	stackDepths []int
+	live        [][]uint64 // live locals before each pc (liveness.go), made when first needed
 }
 
 type methodCacheEntry struct {

@@ -174,7 +174,7 @@ func (in *Interp) resume(f *Frame, exit *backend.Exit) *Exception {
 			fr = in.newFrame(info)
 		}
 		for _, s := range sf.Slots {
-			fr.regs[s.Index] = in.boxExit(exit, s.Ref, s.Tag)
+			fr.regs[s.Index] = in.boxExit(exit, snap, s.Ref, s.Tag)
 		}
 		fr.pc = int(sf.PC)
 		depth := info.depths()[sf.PC]
@@ -203,8 +203,12 @@ func (in *Interp) resume(f *Frame, exit *backend.Exit) *Exception {
 	return pending
 }
 
-// boxExit reads the value of ref at an exit and boxes it as tag says.
-func (in *Interp) boxExit(exit *backend.Exit, ref trace.Ref, tag uint32) Value {
+// boxExit reads the value of ref at an exit and boxes it as tag says. A virtual object (one
+// the optimizer did not allocate) is allocated now, from its description in the snapshot.
+func (in *Interp) boxExit(exit *backend.Exit, snap *trace.Snapshot, ref trace.Ref, tag uint32) Value {
+	if ref.IsVirtual() {
+		return in.box(tag, 0, materialize(exit, snap, ref.VirtualIndex()))
+	}
 	switch exit.Trace.TypeOf(ref) {
 	case trace.Ptr:
 		return in.box(tag, 0, exit.Ptr(ref))
@@ -220,4 +224,30 @@ func (ci *codeInfo) depths() []int {
 		ci.stackDepths = ci.code.StackDepths()
 	}
 	return ci.stackDepths
+}
+
+// materialize allocates virtual object k of a snapshot and fills its fields, the job of PyPy's
+// resume.py when a guard fails inside code that had removed an allocation. The fields of the
+// virtuals the recorder makes (trace tuples) are ints and floats only.
+func materialize(exit *backend.Exit, snap *trace.Snapshot, k int) unsafe.Pointer {
+	v := snap.Virtuals[k]
+	p := v.Alloc.New()
+	for _, f := range v.Fields {
+		if f.Ref.IsVirtual() || f.Descr.Type == trace.Ptr {
+			panic("interp: a virtual holding a pointer")
+		}
+		bits := exit.Bits(f.Ref)
+		at := unsafe.Add(p, f.Descr.Offset)
+		switch f.Descr.Size {
+		case 1:
+			*(*uint8)(at) = uint8(bits)
+		case 2:
+			*(*uint16)(at) = uint16(bits)
+		case 4:
+			*(*uint32)(at) = uint32(bits)
+		default:
+			*(*uint64)(at) = bits
+		}
+	}
+	return p
 }

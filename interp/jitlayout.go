@@ -49,6 +49,7 @@ type jitDescrs struct {
 	fields map[string]*trace.FieldDescr
 	arrays map[string]*trace.ArrayDescr
 	calls  map[string]*trace.CallDescr
+	allocs map[int]*trace.AllocDescr
 }
 
 func (d *jitDescrs) field(name string, offset uintptr, size uint8, typ trace.Type) *trace.FieldDescr {

@@ -46,6 +46,9 @@ type shadow struct {
 	kind  Kind           // the value's kind, guarded
 	typ   unsafe.Pointer // for reference kinds, the Go type word of the object
 	dirty bool           // root frame only: the slot's memory does not hold this value
+	// items are the item values of a tuple built in this trace (tuplelayout.go): reading an
+	// item needs no IR, and the tuple's allocation stays removable.
+	items []shadow
 }
 
 // recFrame is a frame the recorder follows: the root frame or an inlined call.
@@ -66,7 +69,8 @@ type recorder struct {
 	regs    trace.Ref // input: the root frame's registers
 	globals trace.Ref // constant: the globals array
 	gshadow map[int]shadow
-	abort   string // set when recording must stop without a trace
+	entry   []Value // the root frame's locals when recording started: what memory holds
+	abort   string  // set when recording must stop without a trace
 	done    bool   // the loop closed
 }
 
@@ -81,6 +85,7 @@ func (in *Interp) startRecording(f *Frame, pc int) *recorder {
 	}
 	r.t.Emit(trace.OpLabel, trace.Void, r.regs)
 	root := &recFrame{f: f, info: f.info, slots: make([]shadow, len(f.regs)), sp: f.sp}
+	r.entry = append([]Value(nil), f.regs[:f.info.nlocals]...)
 	for i := range root.slots {
 		root.slots[i].ref = trace.NoRef
 	}
@@ -337,15 +342,12 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 		if !ok {
 			return false
 		}
-		i := int(ins.Arg)
-		if rf == r.frames[0] {
-			old := rf.slots[i]
-			r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, regs[i], old.ref != trace.NoRef, s)
-			s.dirty = false
-		}
+		// The store is sunk: the local lives in the trace (dirty) and reaches the frame's
+		// memory only through snapshots at exits, or at the end of the iteration if the next
+		// one may read it (closeLoop).
 		r.pop(1)
-		rf.slots[i] = s
-		rf.slots[i].dirty = false
+		s.dirty = true
+		rf.slots[int(ins.Arg)] = s
 	case compile.LOAD_GLOBAL:
 		g := int(ins.Arg)
 		s, ok := r.gshadow[g]
@@ -468,6 +470,10 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 
 	case compile.FOR_ITER:
 		return r.forIter(regs[sp-1])
+	case compile.BUILD_TUPLE:
+		return r.buildTuple(int(ins.Arg), regs[sp-int(ins.Arg):sp])
+	case compile.UNPACK_SEQUENCE:
+		return r.unpack(int(ins.Arg), regs[sp-1])
 	case compile.BINARY_SUBSCR:
 		return r.subscr(regs[sp-2], regs[sp-1])
 	case compile.STORE_SUBSCR:
@@ -512,6 +518,18 @@ func (r *recorder) closeLoop(rf *recFrame) bool {
 	for i := rf.info.nlocals; i < rf.sp; i++ {
 		if rf.slots[i].dirty {
 			return r.fail("loop-carried value on the stack")
+		}
+	}
+	// Write back the locals assigned in this iteration that the next one (or the code after
+	// the loop) may read; dead ones are simply dropped.
+	for i := 0; i < rf.info.nlocals; i++ {
+		s := rf.slots[i]
+		if !s.dirty || !rf.info.isLive(r.header, i) {
+			continue
+		}
+		r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, r.entry[i], false, s)
+		if r.abort != "" {
+			return false
 		}
 	}
 	r.t.Emit(trace.OpJump, trace.Void, r.regs)

@@ -352,6 +352,23 @@ func (r *recorder) subscr(obj, key Value) bool {
 	if !ok1 || !ok2 {
 		return false
 	}
+	if obj.kind == KindTuple && key.kind == KindInt {
+		items, ok := r.tupleItems(so, obj)
+		if !ok {
+			return false
+		}
+		i := int(int64(key.n))
+		if i < 0 {
+			i += len(items)
+		}
+		if i < 0 || i >= len(items) {
+			return r.fail("index out of range while recording")
+		}
+		r.guardValue(sk.ref, r.t.ConstInt(int64(key.n)))
+		r.pop(2)
+		r.push(items[i])
+		return true
+	}
 	l, isList := obj.ref.(*List)
 	if obj.kind != KindList || !isList || key.kind != KindInt {
 		return r.fail("subscript of %s by %s", TypeName(obj), TypeName(key))
@@ -583,3 +600,84 @@ func (r *recorder) emitStoreCallFloat(c *trace.CallDescr, base trace.Ref, offset
 }
 
 var _ = math.MaxInt64
+
+// buildTuple records BUILD_TUPLE of scalars as new(TupleN) and stores of each item's kind and
+// payload: an allocation the optimizer can remove.
+func (r *recorder) buildTuple(n int, vals []Value) bool {
+	if n < 1 || n > maxTraceTuple {
+		return r.fail("tuple of %d items", n)
+	}
+	items := make([]shadow, n)
+	for i := range items {
+		s, ok := r.peek(n - 1 - i)
+		if !ok {
+			return false
+		}
+		switch s.kind {
+		case KindInt, KindBool, KindFloat, KindNone:
+		default:
+			return r.fail("tuple holding a %s", kindNames[s.kind])
+		}
+		s.dirty = false
+		items[i] = s
+	}
+	t := r.t
+	p := t.EmitDescr(trace.OpNew, trace.Ptr, r.in.tupleAlloc(n))
+	for i, s := range items {
+		t.EmitDescr(trace.OpSetfield, trace.Void, r.in.tupleItemField(n, i, "kind"), p, t.ConstInt(int64(s.kind)))
+		switch s.kind {
+		case KindInt, KindBool:
+			t.EmitDescr(trace.OpSetfield, trace.Void, r.in.tupleItemField(n, i, "bits"), p, s.ref)
+		case KindFloat:
+			t.EmitDescr(trace.OpSetfield, trace.Void, r.in.tupleItemField(n, i, "fbits"), p, s.ref)
+		}
+	}
+	r.pop(n)
+	r.push(shadow{ref: p, kind: KindTuple, typ: tupleTypeWord, items: items})
+	return true
+}
+
+// tupleItems returns the shadows of the items of the tuple s (concrete value v), loading them
+// when the tuple was not built in this trace, after guarding its length.
+func (r *recorder) tupleItems(s shadow, v Value) ([]shadow, bool) {
+	if s.items != nil {
+		return s.items, true
+	}
+	tup, ok := v.ref.(*Tuple)
+	if v.kind != KindTuple || !ok {
+		return nil, r.fail("items of %s", TypeName(v))
+	}
+	t := r.t
+	d := &r.in.jit.descrs
+	off := unsafe.Offsetof(Tuple{}.Items)
+	n := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("Tuple.Items.len", off+8, 8, trace.Int), s.ref)
+	r.guardValue(n, t.ConstInt(int64(len(tup.Items))))
+	data := t.EmitDescr(trace.OpGetfieldR, trace.Ptr, d.field("Tuple.Items.ptr", off, 8, trace.Ptr), s.ref)
+	items := make([]shadow, len(tup.Items))
+	for i, item := range tup.Items {
+		if items[i], ok = r.loadValue(data, fmt.Sprintf("item%d", i), uintptr(i)*valueSize, item); !ok {
+			return nil, false
+		}
+	}
+	return items, true
+}
+
+// unpack records UNPACK_SEQUENCE of a tuple.
+func (r *recorder) unpack(n int, v Value) bool {
+	s, ok := r.peek(0)
+	if !ok {
+		return false
+	}
+	items, ok := r.tupleItems(s, v)
+	if !ok {
+		return false
+	}
+	if len(items) != n {
+		return r.fail("unpacking %d items into %d names", len(items), n)
+	}
+	r.pop(1)
+	for i := n - 1; i >= 0; i-- {
+		r.push(items[i])
+	}
+	return true
+}
