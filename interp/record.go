@@ -71,7 +71,7 @@ type recorder struct {
 	gshadow map[int]shadow
 	entry   []Value // the root frame's locals when recording started: what memory holds
 	abort   string  // set when recording must stop without a trace
-	done    bool   // the loop closed
+	done    bool    // the loop closed
 }
 
 // startRecording begins recording the loop whose header is pc in frame f.
