@@ -1,0 +1,2 @@
+cat: copies its input to its output
+,[.[-],]
