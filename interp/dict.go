@@ -492,6 +492,29 @@ func dictPop(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 	return Value{}, keyError(args[1])
 }
 
+// DictFromkeys is dict.fromkeys(iterable[, value]): a dict mapping each item to value
+// (None by default).
+func DictFromkeys(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
+	if err := checkPositional("dict.fromkeys", "fromkeys", append([]Value{None}, args...), kw, 1, 2); err != nil {
+		return Value{}, err
+	}
+	value := None
+	if len(args) == 2 {
+		value = args[1]
+	}
+	keys, err := Collect(in, args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	d := NewDict()
+	for _, k := range keys {
+		if err := d.Set(k, value); err != nil {
+			return Value{}, err
+		}
+	}
+	return DictValue(d), nil
+}
+
 // keyError is KeyError(key).
 func keyError(key Value) *Exception {
 	return &Exception{Type: KeyErrorType, Args: []Value{key}}

@@ -15,7 +15,8 @@ import (
 // which are the candidates of AttributeError's "Did you mean" suggestion.
 type methodTable struct {
 	typ     *Type
-	methods map[string]*Builtin
+	methods map[string]*Builtin // called on an instance: obj.name(...)
+	unbound map[string]*Builtin // read from the class: str.upper, dict.fromkeys
 	dir     []string
 }
 
@@ -25,7 +26,7 @@ var methodOwner = map[*Builtin]*Type{}
 // newMethodTable makes the table of typ from its methods and the dir() names beyond
 // object's (objectDir); the methods' names are added to dir() automatically.
 func newMethodTable(typ *Type, fns map[string]BuiltinFunc, extraDir string) *methodTable {
-	t := &methodTable{typ: typ, methods: map[string]*Builtin{}}
+	t := &methodTable{typ: typ, methods: map[string]*Builtin{}, unbound: map[string]*Builtin{}}
 	names := map[string]bool{}
 	for _, n := range strings.Fields(objectDir + " " + extraDir) {
 		names[n] = true
@@ -34,6 +35,9 @@ func newMethodTable(typ *Type, fns map[string]BuiltinFunc, extraDir string) *met
 		b := &Builtin{Name: name, Fn: fn}
 		t.methods[name] = b
 		methodOwner[b] = typ
+		u := &Builtin{Name: name, Fn: unboundMethod(typ, name, fn)}
+		t.unbound[name] = u
+		methodOwner[u] = typ
 		names[name] = true
 	}
 	for n := range names {
@@ -41,6 +45,21 @@ func newMethodTable(typ *Type, fns map[string]BuiltinFunc, extraDir string) *met
 	}
 	sort.Strings(t.dir)
 	return t
+}
+
+// unboundMethod wraps a method for calls through its class (str.upper("x")), where the
+// receiver is the first argument and must be an instance of the class.
+func unboundMethod(typ *Type, name string, fn BuiltinFunc) BuiltinFunc {
+	return func(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
+		if len(args) == 0 {
+			return Value{}, Errorf(TypeErrorType, "unbound method %s.%s() needs an argument", typ.Name, name)
+		}
+		if TypeOf(args[0]) != typ {
+			return Value{}, Errorf(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+				name, typ.Name, TypeName(args[0]))
+		}
+		return fn(in, args, kw)
+	}
 }
 
 // objectDir is what dir() lists for every object.
@@ -122,8 +141,11 @@ func init() {
 		"get": dictGet, "keys": dictKeys, "values": dictValues, "items": dictItems,
 		"pop": dictPop, "popitem": dictPopitem, "setdefault": dictSetdefault, "update": dictUpdate,
 		"copy": dictCopy, "clear": dictClear,
+		"fromkeys": func(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
+			return DictFromkeys(in, args[1:], kw) // d.fromkeys(...) ignores d
+		},
 	}, "__class_getitem__ __contains__ __delitem__ __getitem__ __ior__ __iter__ __len__ __or__ "+
-		"__reversed__ __ror__ __setitem__ fromkeys")
+		"__reversed__ __ror__ __setitem__")
 
 	rangeMethods = newMethodTable(RangeType, map[string]BuiltinFunc{
 		"index": rangeIndex, "count": rangeCount,
@@ -160,6 +182,10 @@ func init() {
 	for _, t := range []*methodTable{strMethods, listMethods, tupleMethods, dictMethods, rangeMethods} {
 		typeTables[t.typ] = t
 	}
+	// dict.fromkeys is a class method: through the class, its arguments have no receiver.
+	fromkeys := &Builtin{Name: "fromkeys", Fn: DictFromkeys}
+	dictMethods.unbound["fromkeys"] = fromkeys
+	methodOwner[fromkeys] = DictType
 }
 
 // sysDir is dir(sys) in CPython 3.11, the candidates for suggestions on the sys module.
@@ -236,11 +262,12 @@ func LookupMethod(v Value, name string) *Builtin {
 	return nil
 }
 
-// LookupTypeMethod returns the method called name of class t, for unbound uses such as
-// str.upper("x") (nil if there is none).
+// LookupTypeMethod returns the method called name of class t, for uses through the class
+// such as str.upper("x") or key=str.lower, where the receiver is the first argument (nil if
+// there is none). dict.fromkeys is the class method it is in CPython.
 func LookupTypeMethod(t *Type, name string) *Builtin {
 	if mt := typeTables[t]; mt != nil {
-		return mt.methods[name]
+		return mt.unbound[name]
 	}
 	return nil
 }

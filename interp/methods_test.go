@@ -200,3 +200,31 @@ func TestLookupMethod(t *testing.T) {
 		t.Errorf("repr(str.upper) = %s", got)
 	}
 }
+
+func TestUnboundMethods(t *testing.T) {
+	call := func(typ *Type, name string, args ...Value) func() (Value, *Exception) {
+		return func() (Value, *Exception) {
+			m := LookupTypeMethod(typ, name)
+			if m == nil {
+				return Value{}, NewException(AttributeErrorType, name)
+			}
+			return m.Fn(&Interp{}, args, nil)
+		}
+	}
+	obRun(t, []obCase{
+		{`str.upper('abc')`, call(StrType, "upper", obStr("abc")), "'ABC'"},
+		{`str.upper(5)`, call(StrType, "upper", obInt(5)), "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object"},
+		{`str.upper(True)`, call(StrType, "upper", True), "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'bool' object"},
+		{`str.upper()`, call(StrType, "upper"), "TypeError: unbound method str.upper() needs an argument"},
+		{`list.append(1, 2)`, call(ListType, "append", obInt(1), obInt(2)), "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object"},
+		{`str.join(',', ['a', 'b'])`, call(StrType, "join", obStr(","), obList(obStr("a"), obStr("b"))), "'a,b'"},
+		{`dict.get({1: 2}, 1)`, call(DictType, "get", obDict(obInt(1), obInt(2)), obInt(1)), "2"},
+		{`tuple.count((1, 1), 1)`, call(TupleType, "count", obTuple(obInt(1), obInt(1)), obInt(1)), "2"},
+		{`dict.fromkeys([1, 2])`, call(DictType, "fromkeys", obList(obInt(1), obInt(2))), "{1: None, 2: None}"},
+		{`dict.fromkeys('ab', 0)`, call(DictType, "fromkeys", obStr("ab"), obInt(0)), "{'a': 0, 'b': 0}"},
+		{`dict.fromkeys()`, call(DictType, "fromkeys"), "TypeError: fromkeys expected at least 1 argument, got 0"},
+		{`dict.fromkeys(1)`, call(DictType, "fromkeys", obInt(1)), "TypeError: 'int' object is not iterable"},
+		{`dict.fromkeys([1], 2, 3)`, call(DictType, "fromkeys", obList(obInt(1)), obInt(2), obInt(3)), "TypeError: fromkeys expected at most 2 arguments, got 3"},
+		{`{}.fromkeys('ab', [])`, func() (Value, *Exception) { return obCall(obDict(), "fromkeys", obStr("ab"), obList()) }, "{'a': [], 'b': []}"},
+	})
+}
