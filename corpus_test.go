@@ -12,6 +12,7 @@ import (
 
 	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/interp"
+	"github.com/metajit/metajit/opt"
 )
 
 // corpusDirs are the folders of test programs. Each NAME.py comes with NAME.out (CPython 3.11's
@@ -105,19 +106,26 @@ func TestCorpusInterpreter(t *testing.T) {
 }
 
 // TestCorpusJIT runs the corpus with the tracing JIT on the portable executor, at thresholds
-// 1 and 2 (every loop is traced at once, guards fail all the time) and at the default.
+// 1 and 2 (every loop is traced at once, guards fail all the time) and at the default, with
+// the optimizer off, on, and with each of its passes switched off in turn.
 func TestCorpusJIT(t *testing.T) {
-	for _, threshold := range []int{1, 2, 0} {
-		name := fmt.Sprintf("irexec/threshold=%d", threshold)
-		if threshold == 0 {
-			name = "irexec/default"
-		}
+	type mode struct {
+		threshold int
+		disabled  string
+	}
+	modes := []mode{{1, "all"}, {2, "all"}, {0, "all"}, {1, ""}, {2, ""}, {0, ""}}
+	for _, p := range opt.Passes() {
+		modes = append(modes, mode{1, p.Name})
+	}
+	for _, m := range modes {
+		name := fmt.Sprintf("irexec/threshold=%d/disabled=%s", m.threshold, m.disabled)
 		t.Run(name, func(t *testing.T) {
-			opts := interp.Options{JIT: interp.JITOptions{Enabled: true, Threshold: threshold, Backend: irexec.New()}}
+			opts := interp.Options{JIT: interp.JITOptions{Enabled: true, Threshold: m.threshold,
+				Backend: irexec.New(), DisablePasses: m.disabled}}
 			withLoops := runCorpus(t, opts)
 			// Most programs have hot loops the recorder can compile; a drop here means the
 			// JIT silently stopped compiling (every abort falls back to the interpreter).
-			if min := len(loadCorpus(t)) / 2; threshold != 0 && withLoops < min {
+			if min := len(loadCorpus(t)) / 2; m.threshold != 0 && withLoops < min {
 				t.Errorf("only %d programs compiled a loop, want at least %d", withLoops, min)
 			}
 		})

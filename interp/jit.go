@@ -6,6 +6,7 @@ import (
 
 	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/jit"
+	"github.com/metajit/metajit/opt"
 	"github.com/metajit/metajit/trace"
 )
 
@@ -14,8 +15,9 @@ type JITOptions struct {
 	Enabled   bool
 	Threshold int             // loop back-edges before tracing (jit.DefaultThreshold when 0)
 	Backend   backend.Backend // irexec when nil
-	// Optimize rewrites traces before compilation (nil: compile them as recorded).
-	Optimize      func(*trace.Trace) (*trace.Trace, error)
+	// DisablePasses names optimizer passes to switch off, comma-separated ("all" compiles
+	// traces as recorded). By default every pass of opt's pipeline runs.
+	DisablePasses string
 	Log           io.Writer // where the log categories go (stderr for the command)
 	LogCategories string    // comma-separated, named like PYPYLOG's: jit-log-noopt, jit-abort, ...
 }
@@ -37,15 +39,24 @@ type jitLoopState struct {
 }
 
 // enableJIT sets up the driver.
-func (in *Interp) enableJIT(o JITOptions) {
+func (in *Interp) enableJIT(o JITOptions) error {
+	var optimize func(*trace.Trace) (*trace.Trace, error)
+	if o.DisablePasses != "all" {
+		pipeline, err := opt.ParseDisabled(o.DisablePasses)
+		if err != nil {
+			return err
+		}
+		optimize = pipeline.Optimize
+	}
 	js := &jitState{}
 	in.jitSyms = &trace.Symbols{Tags: map[string]uint32{}}
 	js.driver = jit.New(jit.Options{
-		Threshold: o.Threshold, Backend: o.Backend, Optimize: o.Optimize,
+		Threshold: o.Threshold, Backend: o.Backend, Optimize: optimize,
 		Log: o.Log, LogCategories: o.LogCategories, Symbols: in.jitSyms,
 	})
 	js.threshold = uint64(js.driver.Threshold())
 	in.jit = js
+	return nil
 }
 
 // JITStats returns the JIT's statistics (zero when the JIT is off).

@@ -56,7 +56,10 @@ func New(prog *compile.Program, opts Options) *Interp {
 	}
 	in.initGlobals()
 	if opts.JIT.Enabled {
-		in.enableJIT(opts.JIT)
+		if err := in.enableJIT(opts.JIT); err != nil {
+			// A bad pass name is the embedder's mistake: run without the JIT and say so.
+			fmt.Fprintf(errw, "metajit: %v; the JIT is off\n", err)
+		}
 	}
 	return in
 }

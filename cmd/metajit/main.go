@@ -11,6 +11,7 @@
 //	-stats=FILE             write run statistics as JSON to FILE ("-" for stderr)
 //	-log=CATS               trace logs on stderr, comma-separated categories named like
 //	                        PYPYLOG's (jit-log-noopt, jit-log-opt, jit-abort, jit-backend-dump, jit-summary)
+//	-disable-passes=NAMES   switch optimizer passes off (comma-separated names, or all)
 //	-dis                    print the bytecode and exit
 package main
 
@@ -26,6 +27,7 @@ import (
 	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/interp"
 	jitpkg "github.com/metajit/metajit/jit"
+	"github.com/metajit/metajit/opt"
 )
 
 func main() {
@@ -61,6 +63,7 @@ func run(argv []string, stdout, stderr io.Writer) int {
 	statsFile := fs.String("stats", "", "write run statistics as JSON to this file (- for stderr)")
 	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
 	dis := fs.Bool("dis", false, "print the bytecode and exit")
+	noPasses := fs.String("disable-passes", "", "comma-separated optimizer passes to switch off (fold, guards, heap, virtualize, unroll, dce), or all")
 	if err := fs.Parse(argv); err != nil {
 		return 2
 	}
@@ -99,6 +102,12 @@ func run(argv []string, stdout, stderr io.Writer) int {
 
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
+	if *noPasses != "all" {
+		if _, err := opt.ParseDisabled(*noPasses); err != nil {
+			fmt.Fprintf(stderr, "metajit: %v\n", err)
+			return 2
+		}
+	}
 	opts := interp.Options{
 		Stdout: stdout,
 		Stderr: stderr,
@@ -107,6 +116,7 @@ func run(argv []string, stdout, stderr io.Writer) int {
 			Enabled:       *jit == "on",
 			Threshold:     *threshold,
 			Backend:       backendFor(*backend),
+			DisablePasses: *noPasses,
 			Log:           stderr,
 			LogCategories: *logCats,
 		},
