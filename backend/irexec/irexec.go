@@ -102,9 +102,9 @@ type Loop struct {
 	moves     []move // the jump's parallel assignment to the label's arguments, sequentialized
 	calls     []callSite
 	allocs    []*trace.AllocDescr
-	nops      int            // len(t.Ops): where the constants start in the register file
-	nregs     int            // ops + constants + scratch registers for the jump
-	constVals []uint64       // the constants' bits, copied into the register file on entry
+	nops      int      // len(t.Ops): where the constants start in the register file
+	nregs     int      // ops + constants + scratch registers for the jump
+	constVals []uint64 // the constants' bits, copied into the register file on entry
 	constPtrs []unsafe.Pointer
 	inputs    []trace.Type // the types of the inputs, in order
 	maxArgs   int          // the most arguments any call takes
