@@ -162,6 +162,9 @@ func Len(in *Interp, v Value) (int64, *Exception) {
 
 // rangeLen is the length of a range, which may not fit in an int64 (range(-2**63, 2**63-1)).
 func rangeLen(r *Range) (int64, *Exception) {
+	if r.Big != nil { // bounds beyond int64 (rangeobj.go)
+		return r.LenErr()
+	}
 	lo, hi, step := big.NewInt(r.Start), big.NewInt(r.Stop), big.NewInt(r.Step)
 	if r.Step < 0 {
 		lo, hi, step = hi, lo, step.Neg(step)

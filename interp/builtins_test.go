@@ -8,9 +8,8 @@ import (
 )
 
 // arKnownDifferences lists the table's calls where metajit knowingly differs from CPython,
-// with what metajit gives instead. Ranges and enumerate counters are int64 in metajit.
+// with what metajit gives instead. Enumerate counters are int64 in metajit.
 var arKnownDifferences = map[string]string{
-	"range(10**20)":           "!OverflowError: Python int too large to convert to C ssize_t",
 	"enumerate('ab', 10**30)": "!OverflowError: Python int too large to convert to C ssize_t",
 }
 
