@@ -3,7 +3,10 @@ package interp
 // Iteration: GetIter for every iterable, the iterator objects (list, range, tuple, str and
 // dict iterators, enumerate, zip, reversed), IterNext and Collect.
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // The classes of the iterators.
 var (
@@ -336,8 +339,9 @@ func (it *dictIter) Type() *Type {
 // enumerate.
 
 type enumerateIter struct {
-	it Value
-	n  int64
+	it  Value
+	n   int64
+	big *big.Int // the counter, once it has left the int64 range
 }
 
 // NewEnumerate is enumerate(iterable, start).
@@ -349,14 +353,33 @@ func NewEnumerate(in *Interp, iterable Value, start int64) (Value, *Exception) {
 	return IterValue(&enumerateIter{it: it, n: start}), nil
 }
 
+// NewEnumerateBig is enumerate(iterable, start) for a start beyond int64.
+func NewEnumerateBig(in *Interp, iterable Value, start *big.Int) (Value, *Exception) {
+	it, err := GetIter(in, iterable)
+	if err != nil {
+		return Value{}, err
+	}
+	return IterValue(&enumerateIter{it: it, big: new(big.Int).Set(start)}), nil
+}
+
 func (e *enumerateIter) Next(in *Interp) (Value, bool, *Exception) {
 	v, ok, err := IterNext(in, e.it)
 	if !ok || err != nil {
 		return Value{}, false, err
 	}
-	i := e.n
-	e.n++
-	return NewTuple([]Value{Int(i), v}), true, nil
+	var i Value
+	switch {
+	case e.big != nil:
+		i = BigInt(new(big.Int).Set(e.big))
+		e.big.Add(e.big, bigUnit)
+	case e.n == math.MaxInt64:
+		i = Int(e.n)
+		e.big = new(big.Int).Add(big.NewInt(e.n), bigUnit)
+	default:
+		i = Int(e.n)
+		e.n++
+	}
+	return NewTuple([]Value{i, v}), true, nil
 }
 
 func (e *enumerateIter) Type() *Type { return EnumerateType }

@@ -128,3 +128,22 @@ func TestCollect(t *testing.T) {
 		t.Errorf("Collect(1): %v", err)
 	}
 }
+
+func TestEnumerateBeyondInt64(t *testing.T) {
+	in := &Interp{}
+	obRun(t, []obCase{
+		{`list(enumerate('abc', 2**63 - 2))`, func() (Value, *Exception) {
+			return obDrainErr(NewEnumerate(in, obStr("abc"), math.MaxInt64-1))
+		}, "[(9223372036854775806, 'a'), (9223372036854775807, 'b'), (9223372036854775808, 'c')]"},
+		{`list(enumerate('ab', 10**30))`, func() (Value, *Exception) {
+			return obDrainErr(NewEnumerateBig(in, obStr("ab"), obBig("1"+zeros(30)).Big()))
+		}, "[(1000000000000000000000000000000, 'a'), (1000000000000000000000000000001, 'b')]"},
+	})
+}
+
+func obDrainErr(v Value, err *Exception) (Value, *Exception) {
+	if err != nil {
+		return Value{}, err
+	}
+	return obDrain(v)
+}
