@@ -446,15 +446,20 @@ func (c *checker) compExpr(e Expr, store bool) {
 			c.errorAt(e.Pos, "cannot assign to __debug__")
 		}
 		return
-	case *TupleLit:
-		for _, x := range e.Elts {
-			c.compExpr(x, store)
+	case *starredExpr:
+		// Allowed only as an element of a tuple or list display or a call argument,
+		// which compElts handles.
+		if store {
+			c.errorAt(e.Pos, "starred assignment target must be in a list or tuple")
+		} else {
+			c.errorAt(e.Pos, "can't use starred expression here")
 		}
 		return
+	case *TupleLit:
+		c.compElts(e.Elts, store)
+		return
 	case *ListLit:
-		for _, x := range e.Elts {
-			c.compExpr(x, store)
-		}
+		c.compElts(e.Elts, store)
 		return
 	case *Call:
 		c.compExpr(e.Func, false)
@@ -466,13 +471,22 @@ func (c *checker) compExpr(e Expr, store bool) {
 			}
 			seen[k.Name] = true
 		}
-		for _, a := range e.Args {
-			c.compExpr(a, false)
-		}
+		c.compElts(e.Args, false)
 		for _, k := range e.Keywords {
 			c.compExpr(k.Value, false)
 		}
 		return
 	}
 	forEachChild(e, func(x Expr) { c.compExpr(x, false) })
+}
+
+// compElts checks the elements of a display or the arguments of a call, where `*x` is
+// allowed.
+func (c *checker) compElts(elts []Expr, store bool) {
+	for _, x := range elts {
+		if s, ok := x.(*starredExpr); ok {
+			x = s.X
+		}
+		c.compExpr(x, store)
+	}
 }

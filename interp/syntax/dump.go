@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -176,11 +177,7 @@ func dumpExpr(e Expr) string {
 		}
 		return e.Value.String()
 	case *FloatLit:
-		s := strconv.FormatFloat(e.Value, 'g', -1, 64)
-		if !strings.ContainsAny(s, ".eIN") {
-			s += ".0"
-		}
-		return s
+		return floatRepr(e.Value)
 	case *StrLit:
 		return strconv.Quote(e.Value)
 	case *BoolLit:
@@ -269,4 +266,43 @@ func joinExprs(es []Expr, sep string) string {
 		parts[i] = dumpExpr(e)
 	}
 	return strings.Join(parts, sep)
+}
+
+// floatRepr formats a float as Python's repr does: the shortest digits that round-trip,
+// in positional notation when the exponent is in [-4, 16), else in scientific notation.
+func floatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, expStr, _ := strings.Cut(s, "e")
+	exp, _ := strconv.Atoi(expStr)
+	sign := ""
+	if strings.HasPrefix(mant, "-") {
+		sign, mant = "-", mant[1:]
+	}
+	digits := strings.Replace(mant, ".", "", 1)
+	if exp < -4 || exp >= 16 {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		es := "+"
+		if exp < 0 {
+			es, exp = "-", -exp
+		}
+		return fmt.Sprintf("%s%se%s%02d", sign, m, es, exp)
+	}
+	if exp < 0 {
+		return sign + "0." + strings.Repeat("0", -exp-1) + digits
+	}
+	if len(digits) <= exp+1 {
+		return sign + digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+	}
+	return sign + digits[:exp+1] + "." + digits[exp+1:]
 }

@@ -136,7 +136,10 @@ func (p *parser) parseWalrus() Expr {
 // finishNamedExpression reports a ':=' or '=' after expression e, which started at token
 // index start, where neither is allowed.
 func (p *parser) finishNamedExpression(e Expr, start int) {
-	if p.isOp(":=") {
+	if p.isOp(":=") && p.speculate(false, func() {
+		p.next()
+		p.parseExpression()
+	}) {
 		p.errorAtNode(e, "cannot use assignment expressions with "+p.exprName(e))
 	}
 	if p.isOp("=") {

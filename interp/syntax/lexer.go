@@ -622,7 +622,7 @@ func (l *lexer) verifyEndOfNumber(c int, kind string) bool {
 	if r {
 		return true // CPython only warns here
 	}
-	if isPotentialIdentifierChar(c) {
+	if c < 128 && isPotentialIdentifierChar(c) {
 		l.backup(c)
 		l.syntaxError("invalid %s literal", kind)
 		return false
@@ -630,9 +630,10 @@ func (l *lexer) verifyEndOfNumber(c int, kind string) bool {
 	return true
 }
 
-// lookahead tells whether the next bytes are s, without consuming them.
+// lookahead tells whether the next bytes are s and end a word, without consuming them.
 func (l *lexer) lookahead(s string) bool {
-	return strings.HasPrefix(l.src[l.pos:], s)
+	rest := l.src[l.pos:]
+	return strings.HasPrefix(rest, s) && (len(rest) == len(s) || !isPotentialIdentifierChar(int(rest[len(s)])))
 }
 
 // number reads a numeric literal whose first digit c has been read.

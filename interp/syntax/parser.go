@@ -342,10 +342,10 @@ func (p *parser) finalError(pe parseError) *Error {
 	if pe.source == errGeneric {
 		t := &p.toks[p.maxPos]
 		switch t.kind {
-		case tokIndent:
-			e = p.newError("IndentationError", "unexpected indent", t.line, t.errCol)
+		case tokIndent: // reported as is: CPython does not look further
+			return p.newError("IndentationError", "unexpected indent", t.line, t.errCol)
 		case tokDedent:
-			e = p.newError("IndentationError", "unexpected unindent", t.line, t.errCol)
+			return p.newError("IndentationError", "unexpected unindent", t.line, t.errCol)
 		default:
 			col := t.errCol
 			if t.kind == tokEOF {
@@ -618,49 +618,19 @@ func (p *parser) parseExprOrAssign() Stmt {
 
 	switch t := p.tok(); {
 	case t.kind == tokOp && t.text == "=":
+		// Targets are checked as soon as their '=' is seen, as CPython does.
+		p.checkAssignTarget(first, start, true)
 		targets := []Expr{first}
-		ends := []int{p.pos} // token index after each element of the chain
-		for p.isOp("=") {
-			p.next()
-			targets = append(targets, p.parseAssignValue())
-			ends = append(ends, p.pos)
+		for {
+			p.next() // '='
+			elemStart := p.pos
+			value := p.parseAssignValue()
+			if !p.isOp("=") {
+				return &Assign{Pos: pos, Targets: targets, Value: value}
+			}
+			p.checkAssignTarget(value, elemStart, false)
+			targets = append(targets, value)
 		}
-		value := targets[len(targets)-1]
-		targets = targets[:len(targets)-1]
-		for i, target := range targets {
-			if _, isYield := target.(*unsupportedExpr); isYield && target.(*unsupportedExpr).name == "yield expression" {
-				p.errorAtNode(target, "assignment to yield expression not possible")
-			}
-			bad := invalidTarget(target, starTargets)
-			if bad == nil {
-				continue
-			}
-			if i == 0 && len(targets) == 1 {
-				if tup, ok := first.(*TupleLit); ok && !p.parens[tup] && len(tup.Elts) > 1 && ends[0] > 0 && !p.toks[ends[0]-1].isOp(",") {
-					// In `a, b = c` CPython reads the last element as `b = c`.
-					last := tup.Elts[len(tup.Elts)-1]
-					lastStart := p.lastElementStart(start, ends[0])
-					p.pos = ends[0]
-					p.diagnoseEquals(last, lastStart)
-				}
-			}
-			if i == 0 {
-				// CPython first tries to read `target = rhs` as a comparison written with '='.
-				rhs := targets[1:]
-				rhsExpr := value
-				if len(rhs) > 0 {
-					rhsExpr = rhs[0]
-				}
-				after := p.toks[min(ends[1], len(p.toks)-1)]
-				followedByAssign := after.kind == tokOp && (after.text == "=" || after.text == ":=")
-				if p.isBitwiseOrLevel(first) && !p.startsWithExcludedAtom(start) &&
-					!(p.isBitwiseOrLevel(rhsExpr) && followedByAssign) {
-					p.errorAtNode(first, fmt.Sprintf("cannot assign to %s here. Maybe you meant '==' instead of '='?", p.exprName(first)))
-				}
-			}
-			p.errorAtNode(bad, "cannot assign to "+p.exprName(bad))
-		}
-		return &Assign{Pos: pos, Targets: targets, Value: value}
 
 	case t.kind == tokOp && augAssignOps[t.text] != "":
 		if !p.isSingleTarget(first) {
@@ -675,6 +645,14 @@ func (p *parser) parseExprOrAssign() Stmt {
 
 	case t.kind == tokOp && t.text == ":":
 		// An annotated assignment: only a single target may be annotated.
+		// CPython's first pass reads the annotation only after a single target.
+		if !p.speculate(p.isSingleTarget(first), func() {
+			p.next()
+			p.parseExpression()
+		}) {
+			p.next()
+			p.fail()
+		}
 		switch first.(type) {
 		case *TupleLit:
 			p.errorAtNode(first, "only single target (not tuple) can be annotated")
@@ -694,6 +672,28 @@ func (p *parser) parseExprOrAssign() Stmt {
 		return &Pass{pos}
 	}
 	return &ExprStmt{Pos: pos, X: first}
+}
+
+// checkAssignTarget reports an assignment target that cannot be assigned to; target
+// started at token index start and is followed by '='. For the first target of a
+// statement CPython first tries to read `target = value` as a comparison written with
+// '=' ("cannot assign to function call here. Maybe you meant '==' instead of '='?").
+func (p *parser) checkAssignTarget(target Expr, start int, first bool) {
+	if y, ok := target.(*unsupportedExpr); ok && y.name == "yield expression" {
+		p.errorAtNode(target, "assignment to yield expression not possible")
+	}
+	bad := invalidTarget(target, starTargets)
+	if bad == nil {
+		return
+	}
+	if first {
+		if tup, ok := target.(*TupleLit); ok && !p.parens[tup] && len(tup.Elts) > 1 && !p.toks[p.pos-1].isOp(",") {
+			// In `a, b = c` CPython reads the last element as `b = c`.
+			p.diagnoseEquals(tup.Elts[len(tup.Elts)-1], p.lastElementStart(start, p.pos))
+		}
+		p.diagnoseEquals(target, start)
+	}
+	p.errorAtNode(bad, "cannot assign to "+p.exprName(bad))
 }
 
 // lastElementStart returns the index of the first token of the last element of the
