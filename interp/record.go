@@ -70,6 +70,7 @@ type recorder struct {
 	globals trace.Ref // constant: the globals array
 	gshadow map[int]shadow
 	entry   []Value // the root frame's locals when recording started: what memory holds
+	pending *pendingCall // a residual call waiting for its result (record_calls.go)
 	abort   string  // set when recording must stop without a trace
 	done    bool    // the loop closed
 }
@@ -270,6 +271,9 @@ func (r *recorder) step(f *Frame) bool {
 	}
 	if rf.f != f {
 		return r.fail("recording left the traced frames (a callback from a builtin)")
+	}
+	if r.pending != nil && !r.finishCall(f) {
+		return false
 	}
 	if len(r.t.Ops) > traceLimit {
 		return r.fail("trace too long")

@@ -424,7 +424,7 @@ func (r *recorder) storeSubscr(v, obj, key Value) bool {
 // call records CALL of a Python function (inlined: the recorder follows the interpreter into
 // it) or of one of the builtins the recorder knows.
 func (r *recorder) call(rf *recFrame, f *Frame, pc, argc int) bool {
-	if f.info.code.Instrs[pc-1].Op == compile.KW_NAMES && pc > 0 {
+	if pc > 0 && f.info.code.Instrs[pc-1].Op == compile.KW_NAMES {
 		return r.fail("keyword arguments")
 	}
 	fnv := f.regs[f.sp-argc-1]
@@ -495,7 +495,11 @@ func (r *recorder) call(rf *recFrame, f *Frame, pc, argc int) bool {
 			r.push(shadow{ref: res, kind: KindFloat})
 			return true
 		}
-		return r.fail("call of builtin %s", b.Name)
+		return r.residualCall(rf, pc, fnv, args)
+	case KindType:
+		if fnv.ref.(*Type).New != nil {
+			return r.residualCall(rf, pc, fnv, args)
+		}
 	}
 	return r.fail("call of %s", TypeName(fnv))
 }
