@@ -69,10 +69,10 @@ type recorder struct {
 	regs    trace.Ref // input: the root frame's registers
 	globals trace.Ref // constant: the globals array
 	gshadow map[int]shadow
-	entry   []Value // the root frame's locals when recording started: what memory holds
+	entry   []Value      // the root frame's locals when recording started: what memory holds
 	pending *pendingCall // a residual call waiting for its result (record_calls.go)
-	abort   string  // set when recording must stop without a trace
-	done    bool    // the loop closed
+	abort   string       // set when recording must stop without a trace
+	done    bool         // the loop closed
 }
 
 // startRecording begins recording the loop whose header is pc in frame f.
