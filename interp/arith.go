@@ -399,11 +399,13 @@ func DivMod(in *Interp, a, b Value) (Value, *Exception) {
 // with a negative exp meaning the modular inverse (as CPython 3.8+).
 func PowMod(in *Interp, base, exp, mod Value) (Value, *Exception) {
 	if !isInt(base) || !isInt(exp) || !isInt(mod) {
-		if numClassOf(base) == notNumber || numClassOf(exp) == notNumber || numClassOf(mod) == notNumber {
-			return Value{}, Errorf(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-				TypeName(base), TypeName(exp), TypeName(mod))
+		// CPython's float pow refuses a third argument before looking at the others, and it
+		// is tried whenever any of the three is a float.
+		if base.kind == KindFloat || exp.kind == KindFloat || mod.kind == KindFloat {
+			return Value{}, NewException(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
 		}
-		return Value{}, NewException(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
+		return Value{}, Errorf(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+			TypeName(base), TypeName(exp), TypeName(mod))
 	}
 	m := bigOf(mod)
 	if m.Sign() == 0 {
