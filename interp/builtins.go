@@ -155,30 +155,9 @@ func Len(in *Interp, v Value) (int64, *Exception) {
 	case KindDictView:
 		return int64(v.ref.(*DictView).Dict.Len()), nil
 	case KindRange:
-		return rangeLen(v.ref.(*Range))
+		return v.ref.(*Range).LenErr()
 	}
 	return 0, Errorf(TypeErrorType, "object of type '%s' has no len()", TypeName(v))
-}
-
-// rangeLen is the length of a range, which may not fit in an int64 (range(-2**63, 2**63-1)).
-func rangeLen(r *Range) (int64, *Exception) {
-	if r.Big != nil { // bounds beyond int64 (rangeobj.go)
-		return r.LenErr()
-	}
-	lo, hi, step := big.NewInt(r.Start), big.NewInt(r.Stop), big.NewInt(r.Step)
-	if r.Step < 0 {
-		lo, hi, step = hi, lo, step.Neg(step)
-	}
-	if lo.Cmp(hi) >= 0 {
-		return 0, nil
-	}
-	// (hi - lo - 1) // step + 1
-	n := new(big.Int).Sub(hi, lo)
-	n.Sub(n, bigOne).Quo(n, step).Add(n, bigOne)
-	if !n.IsInt64() {
-		return 0, NewException(OverflowErrorType, "Python int too large to convert to C ssize_t")
-	}
-	return n.Int64(), nil
 }
 
 // abs(x)
@@ -516,14 +495,15 @@ func newEnumerate(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 	default:
 		return Value{}, Errorf(TypeErrorType, "enumerate() takes at most 2 arguments (%d given)", total)
 	}
-	n := int64(0)
-	if start.kind != KindUnbound {
-		var err *Exception
-		if n, err = asSsize(start); err != nil {
-			return Value{}, err
-		}
+	switch start.kind {
+	case KindUnbound:
+		return NewEnumerate(in, iterable, 0)
+	case KindInt, KindBool:
+		return NewEnumerate(in, iterable, start.Int())
+	case KindBigInt:
+		return NewEnumerateBig(in, iterable, start.Big())
 	}
-	return NewEnumerate(in, iterable, n)
+	return Value{}, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", TypeName(start))
 }
 
 // kwValues returns the values of keyword arguments (nil-safe).
