@@ -41,8 +41,8 @@ import (
 // Cells. The recorder remembers, per offset, the trace value that holds the cell (loaded
 // once, or last stored), so that each cell is read at most once per iteration. After + and -
 // that value is the sum without the wrap to a byte (a store writes the low byte anyway); the
-// recorder emits the int_and(x, 255) only when the byte's value matters: a bracket test or a
-// '.'. Arithmetic on cells whose value is a constant (a cell a guard_false proved zero) folds.
+// recorder emits the int_and(x, 255) only when the byte's value matters: a bracket test (the
+// residual calls of '.' and ',' take the low byte of their argument themselves). Arithmetic on cells whose value is a constant (a cell a guard_false proved zero) folds.
 
 // traceLimit is the most ops a trace may have; longer recordings are aborted.
 const traceLimit = 1000
@@ -134,8 +134,8 @@ func (r *recorder) step(pc int) bool {
 		}
 		r.off = to
 
-	case Out: // putByte(tape[pos]), a residual call
-		t.EmitCall(r.js.putchar, r.snapshot(pc), r.byteValue())
+	case Out: // putByte(tape[pos]), a residual call (which takes the low byte itself)
+		t.EmitCall(r.js.putchar, r.snapshot(pc), r.cell().ref)
 
 	case In: // tape[pos] = getByte(tape[pos]), a residual call
 		v := t.EmitCall(r.js.getchar, r.snapshot(pc), r.cell().ref)
