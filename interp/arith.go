@@ -81,11 +81,8 @@ func Add(in *Interp, a, b Value) (Value, *Exception) {
 		return r, err
 	}
 	if isSequence(a) {
-		if b.kind != a.kind {
-			// CPython's message comes from the left operand's concatenation.
-			return Value{}, Errorf(TypeErrorType, "can only concatenate %s (not \"%s\") to %s",
-				TypeName(a), TypeName(b), TypeName(a))
-		}
+		// Also when b is of another type: the error is the left operand's
+		// ('can only concatenate str (not "int") to str').
 		return ConcatSeq(in, a, b)
 	}
 	return Value{}, unsupported("+", a, b)

@@ -83,31 +83,33 @@ func init() {
 
 // print(*objects, sep=' ', end='\n', file=None, flush=False)
 func builtinPrint(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
-	sep, end := " ", "\n"
-	flush := false
+	// As CPython: first every keyword's name, then the values, in a fixed order.
+	var opt map[string]Value // nil (reads give absent) unless there are keywords
 	for i, name := range kwNames(kw) {
-		v := kw.Values[i]
 		switch name {
-		case "sep", "end":
-			if v.kind == KindNone {
-				continue
+		case "sep", "end", "file", "flush":
+			if opt == nil {
+				opt = map[string]Value{}
 			}
-			if v.kind != KindStr {
-				return Value{}, Errorf(TypeErrorType, "%s must be None or a string, not %s", name, TypeName(v))
-			}
-			if name == "sep" {
-				sep = strObj(v).S
-			} else {
-				end = strObj(v).S
-			}
-		case "file":
-			if v.kind != KindNone {
-				return Value{}, NewException(NotImplementedErrorType, "print(file=...) is not supported by metajit")
-			}
-		case "flush":
-			flush = Truthy(v)
+			opt[name] = kw.Values[i]
 		default:
 			return Value{}, Errorf(TypeErrorType, "'%s' is an invalid keyword argument for print()", name)
+		}
+	}
+	if f, ok := opt["file"]; ok && f.kind != KindNone {
+		return Value{}, NewException(NotImplementedErrorType, "print(file=...) is not supported by metajit")
+	}
+	sep, end := " ", "\n"
+	for _, o := range []struct {
+		name string
+		s    *string
+	}{{"sep", &sep}, {"end", &end}} {
+		switch v, ok := opt[o.name]; {
+		case !ok || v.kind == KindNone:
+		case v.kind == KindStr:
+			*o.s = strObj(v).S
+		default:
+			return Value{}, Errorf(TypeErrorType, "%s must be None or a string, not %s", o.name, TypeName(v))
 		}
 	}
 	w := in.Stdout
@@ -122,7 +124,7 @@ func builtinPrint(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 		w.WriteString(s)
 	}
 	w.WriteString(end)
-	if flush {
+	if f, ok := opt["flush"]; ok && Truthy(f) {
 		w.Flush()
 	}
 	return None, nil
@@ -183,6 +185,9 @@ func builtinMax(in *Interp, args []Value, kw *Kwargs) (Value, *Exception) {
 func minMax(in *Interp, args []Value, kw *Kwargs, name string, op compile.Opcode) (Value, *Exception) {
 	if len(args) == 0 {
 		return Value{}, Errorf(TypeErrorType, "%s expected at least 1 argument, got 0", name)
+	}
+	if kw.Len() > 2 {
+		return Value{}, Errorf(TypeErrorType, "%s() takes at most 2 keyword arguments (%d given)", name, kw.Len())
 	}
 	key, dflt := None, Value{}
 	for i, kname := range kwNames(kw) {
