@@ -7,16 +7,17 @@
 // The pieces:
 //   - program.go parses a program into instructions, matching the brackets and folding runs
 //     of + - and of < > into one instruction with a count.
-//   - bf.go is the interpreter: a byte tape that grows to the right, a data
-//     pointer, and the loop over the instructions, with its merge points at loop headers.
+//   - bf.go is the interpreter: a byte tape that grows to the right, a data pointer, and
+//     the loop over the instructions, with its merge points at loop headers.
 //   - jit.go is the interpreter's side of the JIT: hot counters, entering compiled loops,
 //     and rebuilding the interpreter state from a snapshot when a trace exits.
 //   - record.go is the recorder: it sees each instruction of one iteration of a hot loop
 //     before the interpreter executes it, and emits the IR that does the same, with guards.
 //
 // Semantics: cells are bytes that wrap (255+1 is 0); the tape starts with Options.TapeSize
-// zero cells and grows when the pointer moves past its right end (up to Options.MaxTapeSize); moving
-// left of the first cell is an error; ',' at the end of the input leaves the cell unchanged.
+// zero cells and grows when the pointer moves past its right end (up to
+// Options.MaxTapeSize); moving left of the first cell is an error; ',' at the end of the
+// input leaves the cell unchanged.
 package bf
 
 import (
