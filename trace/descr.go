@@ -36,12 +36,25 @@ func (d *FieldDescr) DescrName() string { return d.Name }
 // base is at base + BaseOffset + i*ItemSize (PyPy's ArrayDescr). For a Go slice, base is the
 // slice's data pointer (itself read with a FieldDescr at offset 0 of the slice header) and
 // BaseOffset is 0. Items are typed and extended as a FieldDescr's.
+//
+// An array of structs is read one field at a time, as PyPy's interior field descriptors do:
+// ItemSize is then the size of a whole struct (the stride), BaseOffset the field's offset in
+// it, and Size the field's size. Size 0 means ItemSize: an array of plain values.
 type ArrayDescr struct {
 	Name       string
 	ItemSize   uintptr
 	BaseOffset uintptr
+	Size       uint8
 	Type       Type
 	Signed     bool
+}
+
+// AccessSize returns the number of bytes a load or store of an item reads or writes.
+func (d *ArrayDescr) AccessSize() uint8 {
+	if d.Size != 0 {
+		return d.Size
+	}
+	return uint8(d.ItemSize)
 }
 
 // DescrName returns the descriptor's name.

@@ -264,10 +264,13 @@ func (v *validator) checkDescr(op *Op, info *OpInfo) error {
 		if !ok {
 			return v.fail("%s needs an *ArrayDescr, has %T", op.Opcode, d)
 		}
-		if ad.ItemSize == 0 || ad.ItemSize > 255 {
+		if ad.ItemSize == 0 || ad.ItemSize > 1<<16 || (ad.Size == 0 && ad.ItemSize > 255) {
 			return v.fail("array item size %d", ad.ItemSize)
 		}
-		if err := v.checkItem(ad.Type, uint8(ad.ItemSize)); err != nil {
+		if uintptr(ad.AccessSize())+ad.BaseOffset > ad.ItemSize && ad.Size != 0 {
+			return v.fail("array field of %d bytes at offset %d outside items of %d bytes", ad.Size, ad.BaseOffset, ad.ItemSize)
+		}
+		if err := v.checkItem(ad.Type, ad.AccessSize()); err != nil {
 			return err
 		}
 		return v.checkMemoryType(op, ad.Type)

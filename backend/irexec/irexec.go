@@ -166,7 +166,7 @@ func compile(t *trace.Trace) *Loop {
 			in.off, in.size, in.signed = int(d.Offset), d.Size, d.Signed
 		case trace.OpGetarrayitemI, trace.OpGetarrayitemF, trace.OpGetarrayitemR, trace.OpSetarrayitem:
 			d := op.Descr.(*trace.ArrayDescr)
-			in.off, in.scale, in.size, in.signed = int(d.BaseOffset), int(d.ItemSize), uint8(d.ItemSize), d.Signed
+			in.off, in.scale, in.size, in.signed = int(d.BaseOffset), int(d.ItemSize), d.AccessSize(), d.Signed
 		case trace.OpCallI, trace.OpCallF, trace.OpCallR, trace.OpCallN:
 			cs := callSite{descr: op.Descr.(*trace.CallDescr)}
 			for _, a := range op.Args {
