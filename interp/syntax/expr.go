@@ -267,12 +267,34 @@ func (p *parser) checkAdjacent(a Expr, start int) {
 	if first.kind == tokName && (p.toks[start+1].kind == tokString || softKeywords[first.text]) {
 		return
 	}
+	// CPython's parser backtracks: the second expression counts if any prefix of it parses.
 	level := 0
-	if p.speculate(false, func() {
+	parsed := p.speculate(false, func() {
 		p.parseExpr(false)
 		level = p.toks[p.pos-1].level
-	}) && level > 0 {
+	}) || p.speculate(false, func() {
+		p.parseExpressionPrefix()
+		level = p.toks[p.pos-1].level
+	})
+	if parsed && level > 0 {
 		p.errorAtNode(a, "invalid syntax. Perhaps you forgot a comma?")
+	}
+}
+
+// parseExpressionPrefix parses the shortest expression that can start here: unary
+// operators and an atom.
+func (p *parser) parseExpressionPrefix() {
+	for p.isOp("-") || p.isOp("+") || p.isOp("~") || p.isKw("not") {
+		p.next()
+	}
+	switch {
+	case p.isKw("lambda"):
+		p.parseLambda()
+	case p.isKw("await"):
+		p.next()
+		p.parseAtom()
+	default:
+		p.parseAtom()
 	}
 }
 

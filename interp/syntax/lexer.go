@@ -260,6 +260,7 @@ nextline:
 	if l.atBOL {
 		l.atBOL = false
 		col, altcol := 0, 0
+		contLineCol := 0 // indentation before a backslash that joins lines
 		var c int
 		for {
 			c = l.nextc()
@@ -271,6 +272,15 @@ nextline:
 				altcol++
 			} else if c == '\f' { // form feed resets the column, as in CPython
 				col, altcol = 0, 0
+			} else if c == '\\' {
+				// The indentation before the first backslash counts, whatever the
+				// joined line brings.
+				if contLineCol == 0 {
+					contLineCol = col
+				}
+				if !l.continuationLine() {
+					return token{}, false
+				}
 			} else {
 				break
 			}
@@ -282,6 +292,9 @@ nextline:
 			blankline = true
 		}
 		if !blankline && len(l.brackets) == 0 {
+			if contLineCol != 0 {
+				col, altcol = contLineCol, contLineCol
+			}
 			top := len(l.indents) - 1
 			switch {
 			case col == l.indents[top]:
@@ -429,24 +442,9 @@ again:
 
 	// Line continuation.
 	if c == '\\' {
-		if c = l.nextc(); c != '\n' {
-			line := l.line()
-			l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected character after line continuation character",
-				Line: line, Col: l.pos - l.lineStart - 1, Text: l.lineText(line)}, false)
+		if !l.continuationLine() {
 			return token{}, false
 		}
-		c = l.nextc()
-		if c == eof {
-			if len(l.brackets) > 0 {
-				l.unclosedBracketError()
-			} else {
-				line := l.line()
-				l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected EOF while parsing", Line: line, Col: -1,
-					Text: l.lineText(line)}, false)
-			}
-			return token{}, false
-		}
-		l.backup(c)
 		goto again
 	}
 
@@ -496,6 +494,29 @@ again:
 	// Any other character is a one-character token; one that is not an operator ('$', '?',
 	// '!', '`') makes the parser fail with "invalid syntax".
 	return l.makeToken(tokOp), true
+}
+
+// continuationLine reads what follows a backslash, which must be the end of the line.
+func (l *lexer) continuationLine() bool {
+	if c := l.nextc(); c != '\n' {
+		line := l.line()
+		l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected character after line continuation character",
+			Line: line, Col: l.pos - l.lineStart - 1, Text: l.lineText(line)}, false)
+		return false
+	}
+	c := l.nextc()
+	if c == eof {
+		if len(l.brackets) > 0 {
+			l.unclosedBracketError()
+		} else {
+			line := l.line()
+			l.fail(&Error{Kind: "SyntaxError", Msg: "unexpected EOF while parsing", Line: line, Col: -1,
+				Text: l.lineText(line)}, false)
+		}
+		return false
+	}
+	l.backup(c)
+	return true
 }
 
 // ---- Identifiers ----
