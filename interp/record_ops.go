@@ -263,6 +263,8 @@ func (r *recorder) listStorage(p trace.Ref, l *List) (length, data trace.Ref, it
 		off, name, itemType = offListInts, "List.Ints", trace.Int
 	case ListFloats:
 		off, name, itemType = offListFlts, "List.Floats", trace.Float
+	case ListObjects:
+		off, name, itemType = unsafe.Offsetof(List{}.Objs), "List.Objs", trace.Ptr
 	default:
 		return 0, 0, 0, r.fail("list with %d storage", l.Strategy)
 	}
@@ -329,15 +331,11 @@ func (r *recorder) forIter(itv Value) bool {
 			return false
 		}
 		r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntLt, trace.Int, idx, length))
-		kind := KindInt
-		op := trace.OpGetarrayitemI
-		if typ == trace.Float {
-			kind, op = KindFloat, trace.OpGetarrayitemF
+		if item, ok = r.listItem(data, idx, typ, it.List.Get(it.Index)); !ok {
+			return false
 		}
-		v := t.EmitDescr(op, typ, r.itemArray(typ), data, idx)
 		t.EmitDescr(trace.OpSetfield, trace.Void, d.field("ListIter.Index", unsafe.Offsetof(it.Index), 8, trace.Int), s.ref,
 			t.Emit(trace.OpIntAdd, trace.Int, idx, t.ConstInt(1)))
-		item = shadow{ref: v, kind: kind}
 	default:
 		return r.fail("iteration over %s", TypeName(itv))
 	}
@@ -382,14 +380,63 @@ func (r *recorder) subscr(obj, key Value) bool {
 		return false
 	}
 	idx := r.index(sk.ref, length, i)
-	op, kind := trace.OpGetarrayitemI, KindInt
-	if typ == trace.Float {
-		op, kind = trace.OpGetarrayitemF, KindFloat
+	if i < 0 {
+		i += int64(l.Len())
 	}
-	v := r.t.EmitDescr(op, typ, r.itemArray(typ), data, idx)
+	item, ok := r.listItem(data, idx, typ, l.Get(int(i)))
+	if !ok {
+		return false
+	}
 	r.pop(2)
-	r.push(shadow{ref: v, kind: kind})
+	r.push(item)
 	return true
+}
+
+// listItem emits the load of item idx of a list's storage: an unboxed int or float, or, for
+// the object strategy, a Value read field by field from the []Value (whose kind is guarded to
+// be that of the concrete item v).
+func (r *recorder) listItem(data, idx trace.Ref, typ trace.Type, v Value) (shadow, bool) {
+	t := r.t
+	switch typ {
+	case trace.Int:
+		return shadow{ref: t.EmitDescr(trace.OpGetarrayitemI, trace.Int, r.itemArray(typ), data, idx), kind: KindInt}, true
+	case trace.Float:
+		return shadow{ref: t.EmitDescr(trace.OpGetarrayitemF, trace.Float, r.itemArray(typ), data, idx), kind: KindFloat}, true
+	}
+	field := func(part string, off uintptr, size uint8, typ trace.Type) *trace.ArrayDescr {
+		d := &r.in.jit.descrs
+		name := "Value_array." + part
+		if ad, ok := d.arrays[name]; ok {
+			return ad
+		}
+		ad := &trace.ArrayDescr{Name: name, ItemSize: valueSize, BaseOffset: off, Size: size, Type: typ, Signed: typ == trace.Int && size == 8}
+		if d.arrays == nil {
+			d.arrays = map[string]*trace.ArrayDescr{}
+		}
+		d.arrays[name] = ad
+		return ad
+	}
+	k := t.EmitDescr(trace.OpGetarrayitemI, trace.Int, field("kind", offKind, 1, trace.Int), data, idx)
+	r.guardValue(k, t.ConstInt(int64(v.kind)))
+	s := shadow{kind: v.kind}
+	switch v.kind {
+	case KindNone:
+		s.ref = t.ConstInt(0)
+	case KindInt, KindBool:
+		s.ref = t.EmitDescr(trace.OpGetarrayitemI, trace.Int, field("bits", offBits, 8, trace.Int), data, idx)
+	case KindFloat:
+		s.ref = t.EmitDescr(trace.OpGetarrayitemF, trace.Float, field("fbits", offBits, 8, trace.Float), data, idx)
+	case KindUnbound:
+		return s, r.fail("unbound list item")
+	default:
+		s.typ = typeWord(v.ref)
+		if v.kind == KindIter {
+			tw := t.EmitDescr(trace.OpGetarrayitemR, trace.Ptr, field("type", offRefType, 8, trace.Ptr), data, idx)
+			r.guardValue(tw, t.ConstPtr(s.typ))
+		}
+		s.ref = t.EmitDescr(trace.OpGetarrayitemR, trace.Ptr, field("data", offRefData, 8, trace.Ptr), data, idx)
+	}
+	return s, true
 }
 
 // storeSubscr records obj[key] = v for a list of ints (floats) and an int (float) value.
@@ -478,7 +525,7 @@ func (r *recorder) call(rf *recFrame, f *Frame, pc, argc int) bool {
 		b := fnv.ref.(*Builtin)
 		if b.Name == "len" && argc == 1 {
 			if l, isList := f.regs[f.sp-1].ref.(*List); isList && f.regs[f.sp-1].kind == KindList {
-				if l.Strategy == ListInts || l.Strategy == ListFloats {
+				if l.Strategy == ListInts || l.Strategy == ListFloats || l.Strategy == ListObjects {
 					length, _, _, ok := r.listStorage(args[0].ref, l)
 					if !ok {
 						return false
