@@ -150,13 +150,26 @@ func (p *parser) finishNamedExpression(e Expr, start int) {
 // diagnoseEquals explains `e = rhs` where an expression was expected (CPython's
 // invalid_named_expression): `if x = 1:` probably meant `==`.
 func (p *parser) diagnoseEquals(e Expr, start int) {
+	// The right-hand side must parse as a bitwise_or not followed by '=' or ':='. CPython's
+	// parser backtracks, so a prefix of it is enough.
+	assignFollows := false
 	rhsOK := p.speculate(false, func() {
 		p.next() // '='
 		p.parseBitwiseOr()
-		if p.isOp("=") || p.isOp(":=") {
-			p.fail()
-		}
+		assignFollows = p.isOp("=") || p.isOp(":=")
 	})
+	if assignFollows {
+		return
+	}
+	if !rhsOK {
+		rhsOK = p.speculate(false, func() {
+			p.next() // '='
+			for p.isOp("-") || p.isOp("+") || p.isOp("~") {
+				p.next()
+			}
+			p.parseAtom()
+		})
+	}
 	if !rhsOK {
 		return
 	}

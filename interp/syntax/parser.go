@@ -356,14 +356,12 @@ func (p *parser) finalError(pe parseError) *Error {
 	}
 	lx := p.lx
 	if lx.err != nil {
-		errLine := p.toks[p.maxFetched].line
-		if lx.errBracket != nil && errLine > lx.errBracket.line {
-			// Report the bracket that was never closed.
-			b := lx.errBracket
-			return p.newError("SyntaxError", fmt.Sprintf("'%c' was never closed", b.ch), b.line, b.col)
-		}
 		if lx.strongErr {
 			return lx.err
+		}
+		if b := lx.errBracket; b != nil && p.toks[p.maxFetched].line > b.line {
+			// Report the bracket that was never closed.
+			return p.newError("SyntaxError", fmt.Sprintf("'%c' was never closed", b.ch), b.line, b.col)
 		}
 	}
 	return e
@@ -880,7 +878,7 @@ func (p *parser) parseStarTarget() Expr {
 	if !p.startsTarget() {
 		p.fail()
 	}
-	e := p.parseBitwiseOr()
+	e := p.parsePrimary()
 	if invalidTarget(e, starTargets) != nil {
 		p.fail()
 	}
