@@ -50,8 +50,8 @@ type jitDescrs struct {
 	arrays map[string]*trace.ArrayDescr
 	calls  map[string]*trace.CallDescr
 	allocs map[int]*trace.AllocDescr
-	// builtinCalls are the residual calls of builtins, by signature (record_calls.go).
-	builtinCalls map[string]*trace.CallDescr
+	// residual are the descriptors of residual calls, by signature (record_calls.go).
+	residual map[string]*trace.CallDescr
 }
 
 func (d *jitDescrs) field(name string, offset uintptr, size uint8, typ trace.Type) *trace.FieldDescr {

@@ -427,7 +427,14 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 	case compile.IS_OP, compile.IS_NOT_OP:
 		a, b := regs[sp-2], regs[sp-1]
 		if a.kind != KindNone && b.kind != KindNone {
-			return r.fail("'is' between %s and %s", TypeName(a), TypeName(b))
+			args, ok := r.stackArgs(2)
+			if !ok {
+				return false
+			}
+			isOp := ins.Op == compile.IS_OP
+			return r.callPure(rf, pc, ins.Op.String(), func(in *Interp, v []Value) (Value, *Exception) {
+				return Bool(Is(v[0], v[1]) == isOp), nil
+			}, args, 2)
 		}
 		if _, ok := r.peek(0); !ok {
 			return false
@@ -472,6 +479,37 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 			r.pop(1)
 		}
 
+	case compile.CONTAINS_OP, compile.NOT_IN_OP:
+		args, ok := r.stackArgs(2)
+		if !ok {
+			return false
+		}
+		in := ins.Op == compile.CONTAINS_OP
+		return r.callPure(rf, pc, ins.Op.String(), func(it *Interp, v []Value) (Value, *Exception) {
+			found, err := Contains(it, v[1], v[0])
+			return Bool(found == in), err
+		}, args, 2)
+	case compile.BUILD_LIST:
+		n := int(ins.Arg)
+		args, ok := r.stackArgs(n)
+		if !ok {
+			return false
+		}
+		return r.callPure(rf, pc, fmt.Sprintf("build_list%d", n), func(in *Interp, v []Value) (Value, *Exception) {
+			return NewList(append([]Value(nil), v...)), nil
+		}, args, n)
+	case compile.BUILD_SLICE:
+		n := int(ins.Arg)
+		args, ok := r.stackArgs(n)
+		if !ok {
+			return false
+		}
+		return r.callPure(rf, pc, fmt.Sprintf("build_slice%d", n), func(in *Interp, v []Value) (Value, *Exception) {
+			if len(v) == 3 {
+				return NewSlice(v[0], v[1], v[2]), nil
+			}
+			return NewSlice(v[0], v[1], None), nil
+		}, args, n)
 	case compile.FOR_ITER:
 		return r.forIter(regs[sp-1])
 	case compile.BUILD_TUPLE:
@@ -512,8 +550,13 @@ func (r *recorder) truth(s shadow, v Value) (trace.Ref, bool) {
 		return r.t.ConstInt(0), true
 	case KindFloat:
 		return r.t.Emit(trace.OpFloatNe, trace.Int, s.ref, r.t.ConstFloat(0)), true
+	case KindUnbound, KindIter:
+		return 0, r.fail("truth of %s", TypeName(v))
 	}
-	return 0, r.fail("truth of %s", TypeName(v))
+	// Containers and strings: a residual call of Truthy, which cannot fail.
+	return r.callNow("truth", func(in *Interp, v []Value) (Value, *Exception) {
+		return Bool(Truthy(v[0])), nil
+	}, []shadow{s}, KindBool), true
 }
 
 // closeLoop ends the trace at the back-edge to the loop header: the state must be the one the

@@ -5,69 +5,104 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/metajit/metajit/interp/compile"
 	"github.com/metajit/metajit/trace"
 )
 
-// Residual calls of builtins. The recorder does not trace into Go code: a call of a builtin
-// function or type (len(s), int(x), str(n), min(a, b), print(...)) becomes one call op that runs
-// the builtin itself, as PyPy's residual calls do. The kinds of the arguments are guarded
-// constants in the trace, so the call's descriptor bakes them in and only the payloads travel.
+// Residual calls. The recorder does not trace into Go code: an operation it has no IR for (a
+// call of a builtin such as len(s) or int(x), str + str, d[k], s.upper(), xs.append(obj)...)
+// becomes one call op that runs the interpreter's own Go function for it, as PyPy's residual
+// calls do. The kinds of the arguments are guarded constants in the trace, so the call's
+// descriptor bakes them in and only the payloads travel.
 //
-// The result's kind is not known before the call runs, and the recorder sees each bytecode
-// before it executes; so the call op is emitted when the recorder sees the next bytecode, with
-// the snapshot taken before the call. The descriptor then also bakes in the result's kind: if
-// a later run returns something else, or the builtin raises, the call reports failure and the
-// trace leaves to the state before the call, where the interpreter redoes it. That is only
-// right for builtins without side effects, which is why only those are called this way, and
-// print, which converts its arguments (the only step that can fail) before writing anything.
+// Two sorts:
+//
+//   - Pure operations (most of them) may be redone. The kind of their result is not known before
+//     they run, and the recorder sees each bytecode before it executes, so their call op is
+//     emitted when the recorder sees the next bytecode, with the snapshot from before the call.
+//     The descriptor bakes in the result's kind too: if a later run gives another kind, or the
+//     operation raises, the call reports failure and the trace leaves to the state before the
+//     call, where the interpreter redoes the operation (and raises, with the right traceback).
+//   - Operations with an effect (d[k] = v, xs.append(v), print(...)) must not run twice. Their
+//     result is known in advance (None, nothing, or their receiver), they fail only before
+//     doing anything, and their call op is emitted at once.
 
 // pureBuiltins are the builtins and types a trace may call residually and redo if needed.
 var pureBuiltins = map[string]bool{
 	"len": true, "abs": true, "min": true, "max": true, "isinstance": true, "round": true,
 	"repr": true, "chr": true, "ord": true, "divmod": true, "pow": true, "sum": true,
 	"int": true, "float": true, "str": true, "bool": true, "tuple": true, "list": true,
-	"range": true, "enumerate": true, "zip": true, "reversed": true, "sorted": true,
+	"range": true, "sorted": true,
 }
 
-// pendingCall is a residual call recorded up to its arguments, waiting for its result.
+// pureMethods are the methods without side effects, by receiver kind.
+var pureMethods = map[Kind]map[string]bool{
+	KindStr: {"join": true, "split": true, "strip": true, "lstrip": true, "rstrip": true,
+		"startswith": true, "endswith": true, "find": true, "replace": true, "upper": true,
+		"lower": true, "count": true, "index": true, "isdigit": true, "isalpha": true,
+		"isspace": true, "title": true},
+	KindDict:  {"get": true, "keys": true, "values": true, "items": true, "copy": true},
+	KindList:  {"index": true, "count": true, "copy": true},
+	KindTuple: {"index": true, "count": true},
+}
+
+// effectMethods are methods that change their receiver, return None and raise only before
+// changing anything.
+var effectMethods = map[Kind]map[string]bool{
+	KindList: {"append": true, "insert": true, "extend": true, "reverse": true, "clear": true},
+	KindDict: {"update": true, "clear": true},
+}
+
+// residualFn is the Go side of a residual call.
+type residualFn func(in *Interp, args []Value) (Value, *Exception)
+
+// pendingCall is a pure residual call recorded up to its arguments, waiting for its result.
 type pendingCall struct {
-	callee Value
-	name   string
-	args   []shadow
-	snap   int32
-	pc     int // the pc the interpreter must reach next (after the call)
-	frame  *recFrame
+	name  string
+	fn    residualFn
+	args  []shadow
+	snap  int32
+	pc    int // the pc the interpreter must reach next (after the operation)
+	frame *recFrame
 }
 
-// residualCall starts recording a call of a builtin or a type.
-func (r *recorder) residualCall(rf *recFrame, pc int, fnv Value, args []shadow) bool {
-	var name string
-	switch fnv.kind {
-	case KindBuiltin:
-		name = fnv.ref.(*Builtin).Name
-	case KindType:
-		name = fnv.ref.(*Type).Name
-	}
-	if !pureBuiltins[name] && name != "print" {
-		return r.fail("call of builtin %s", name)
-	}
-	for _, a := range args {
-		if a.items != nil {
-			return r.fail("trace-built tuple passed to %s", name)
-		}
-	}
-	r.pending = &pendingCall{callee: fnv, name: name, args: args, snap: r.snapshot(), pc: pc + 1, frame: rf}
-	r.pop(len(args) + 1)
+// callPure records a pure operation on the npop stack entries args (the last on top): its
+// call op is emitted when its result is known (finishCall).
+func (r *recorder) callPure(rf *recFrame, pc int, name string, fn residualFn, args []shadow, npop int) bool {
+	r.pending = &pendingCall{name: name, fn: fn, args: args, snap: r.snapshot(), pc: pc + 1, frame: rf}
+	r.pop(npop)
 	r.push(shadow{ref: trace.NoRef, kind: KindNone}) // replaced by finishCall
 	return true
 }
 
-// finishCall emits the pending residual call, now that its result v is known.
+// callEffect records an operation with an effect, whose result (pushed unless push is false)
+// is result.
+func (r *recorder) callEffect(name string, fn residualFn, args []shadow, npop int, push bool, result shadow) bool {
+	snap := r.snapshot()
+	r.t.EmitCall(r.in.residualDescr(name, fn, args, shadow{kind: KindUnbound}, false), snap, payloads(args)...)
+	r.pop(npop)
+	if push {
+		r.push(result)
+	}
+	return true
+}
+
+func payloads(args []shadow) []trace.Ref {
+	refs := make([]trace.Ref, 0, len(args))
+	for _, a := range args {
+		if a.kind != KindNone {
+			refs = append(refs, a.ref)
+		}
+	}
+	return refs
+}
+
+// finishCall emits the pending pure call, now that its result (on top of f's stack) is known.
 func (r *recorder) finishCall(f *Frame) bool {
 	p := r.pending
 	r.pending = nil
 	if r.top() != p.frame || f.pc != p.pc {
-		return r.fail("exception raised by builtin %s", p.name)
+		return r.fail("exception raised by %s", p.name)
 	}
 	res := f.regs[f.sp-1]
 	switch res.kind {
@@ -78,90 +113,71 @@ func (r *recorder) finishCall(f *Frame) bool {
 	if res.ref != nil {
 		result.typ = typeWord(res.ref)
 	}
-	call := r.in.builtinCall(p, result)
-	args := make([]trace.Ref, 0, len(p.args))
-	for _, a := range p.args {
-		if a.kind != KindNone {
-			args = append(args, a.ref)
-		}
+	ref := r.t.EmitCall(r.in.residualDescr(p.name, p.fn, p.args, result, true), p.snap, payloads(p.args)...)
+	if res.kind == KindNone {
+		ref = r.t.ConstInt(0)
 	}
-	ref := r.t.EmitCall(call, p.snap, args...)
-	switch res.kind {
-	case KindNone:
-		result.ref = r.t.ConstInt(0)
-	default:
-		result.ref = ref
-	}
-	rf := r.top()
+	result.ref = ref
 	result.dirty = true
+	rf := r.top()
 	rf.slots[rf.sp-1] = result
 	return true
 }
 
-// builtinCall returns the call descriptor for calling p.callee with arguments of the kinds of
-// p.args and a result of the kind of result.
-func (in *Interp) builtinCall(p *pendingCall, result shadow) *trace.CallDescr {
-	var name strings.Builder
-	name.WriteString("builtin." + p.name)
+// residualDescr returns the call descriptor running fn on arguments of the kinds of args. With
+// check, the descriptor bakes in the result's kind (and Go type) and fails on any other; without,
+// the call has no result. The descriptor fails whenever fn raises.
+func (in *Interp) residualDescr(name string, fn residualFn, args []shadow, result shadow, check bool) *trace.CallDescr {
+	var sig strings.Builder
+	sig.WriteString(name)
 	var argTypes []trace.Type
-	kinds := make([]Kind, len(p.args))
-	typs := make([]unsafe.Pointer, len(p.args))
-	for i, a := range p.args {
+	kinds := make([]Kind, len(args))
+	typs := make([]unsafe.Pointer, len(args))
+	for i, a := range args {
 		kinds[i], typs[i] = a.kind, a.typ
-		name.WriteString("." + kindNames[a.kind])
-		switch a.kind {
-		case KindNone:
-		case KindInt, KindBool:
-			argTypes = append(argTypes, trace.Int)
-		case KindFloat:
-			argTypes = append(argTypes, trace.Float)
-		default:
-			argTypes = append(argTypes, trace.Ptr)
+		sig.WriteString("." + kindNames[a.kind])
+		if t := payloadType(a.kind); t != trace.Void {
+			argTypes = append(argTypes, t)
 		}
 	}
-	name.WriteString(".to." + kindNames[result.kind])
 	resType := trace.Void
-	switch result.kind {
-	case KindNone:
-	case KindInt, KindBool:
-		resType = trace.Int
-	case KindFloat:
-		resType = trace.Float
-	default:
-		resType = trace.Ptr
+	if check {
+		sig.WriteString(".to." + kindNames[result.kind])
+		resType = payloadType(result.kind)
 	}
 	d := &in.jit.descrs
-	if d.builtinCalls == nil {
-		d.builtinCalls = map[string]*trace.CallDescr{}
+	if d.residual == nil {
+		d.residual = map[string]*trace.CallDescr{}
 	}
-	// Descriptors are shared by calls of the same signature; distinct Go types of a kind get
-	// distinct descriptors.
-	cacheKey := fmt.Sprintf("%s|%p|%v", name.String(), result.typ, typs)
-	if c, ok := d.builtinCalls[cacheKey]; ok {
+	// One descriptor per signature; distinct Go types of a kind get distinct descriptors.
+	key := fmt.Sprintf("%s|%p|%v", sig.String(), result.typ, typs)
+	if c, ok := d.residual[key]; ok {
 		return c
 	}
-	callee, isPrint := p.callee, p.name == "print"
 	wantKind, wantType := result.kind, result.typ
-	fn := func(a *trace.CallArgs) bool {
-		args := make([]Value, len(kinds))
+	call := func(a *trace.CallArgs) bool {
+		vals := make([]Value, len(kinds))
 		j := 0
 		for i, k := range kinds {
 			switch k {
 			case KindNone:
-				args[i] = None
+				vals[i] = None
 				continue
 			case KindInt, KindBool, KindFloat:
-				args[i] = Value{kind: k, n: a.Ints[j]}
+				vals[i] = Value{kind: k, n: a.Ints[j]}
 			default:
-				args[i] = Value{kind: k, ref: makeAny(typs[i], a.Ptrs[j])}
+				vals[i] = Value{kind: k, ref: makeAny(typs[i], a.Ptrs[j])}
 			}
 			j++
 		}
-		if isPrint {
-			return in.residualPrint(args)
+		v, err := fn(in, vals)
+		if err != nil {
+			return false
 		}
-		v, err := in.callValue(callee, args, nil)
-		if err != nil || v.kind != wantKind || (v.ref != nil && typeWord(v.ref) != wantType) {
+		if !check {
+			return true
+		}
+		if v.kind != wantKind || (v.ref != nil && typeWord(v.ref) != wantType) {
 			return false
 		}
 		switch resType {
@@ -172,24 +188,116 @@ func (in *Interp) builtinCall(p *pendingCall, result shadow) *trace.CallDescr {
 		}
 		return true
 	}
-	c := &trace.CallDescr{Name: fmt.Sprintf("%s.%d", name.String(), len(d.builtinCalls)),
-		Fn: fn, ArgTypes: argTypes, Result: resType, CanFail: true}
-	d.builtinCalls[cacheKey] = c
+	c := &trace.CallDescr{Name: fmt.Sprintf("%s.%d", sanitize(sig.String()), len(d.residual)),
+		Fn: call, ArgTypes: argTypes, Result: resType, CanFail: true}
+	d.residual[key] = c
 	return c
 }
 
+// payloadType is the trace type that carries a value of kind k (Void: nothing, for None).
+func payloadType(k Kind) trace.Type {
+	switch k {
+	case KindNone, KindUnbound:
+		return trace.Void
+	case KindInt, KindBool:
+		return trace.Int
+	case KindFloat:
+		return trace.Float
+	}
+	return trace.Ptr
+}
+
+// sanitize makes a descriptor name the trace text format can parse back.
+func sanitize(s string) string {
+	return strings.Map(func(c rune) rune {
+		if strings.ContainsRune(" ,()[]<>=|:'#", c) {
+			return '_'
+		}
+		return c
+	}, s)
+}
+
+// ---- the operations ----
+
+// residualCall records a call of a builtin function or type.
+func (r *recorder) residualCall(rf *recFrame, pc int, fnv Value, args []shadow) bool {
+	var name string
+	switch fnv.kind {
+	case KindBuiltin:
+		name = fnv.ref.(*Builtin).Name
+	case KindType:
+		name = fnv.ref.(*Type).Name
+	}
+	call := func(in *Interp, args []Value) (Value, *Exception) { return in.callValue(fnv, args, nil) }
+	switch {
+	case pureBuiltins[name]:
+		return r.callPure(rf, pc, name, call, args, len(args)+1)
+	case name == "print":
+		return r.callEffect(name, func(in *Interp, args []Value) (Value, *Exception) {
+			return in.residualPrint(args)
+		}, args, len(args)+1, true, r.constShadow(None))
+	}
+	return r.fail("call of builtin %s", name)
+}
+
 // residualPrint is print(*args) from a trace: every argument is converted first, so that a
-// conversion error leaves before anything is written and the interpreter can redo the call.
-func (in *Interp) residualPrint(args []Value) bool {
+// conversion error raises before anything is written and the interpreter can redo the call.
+func (in *Interp) residualPrint(args []Value) (Value, *Exception) {
 	strs := make([]string, len(args))
 	for i, v := range args {
 		s, err := StrErr(in, v)
 		if err != nil {
-			return false
+			return Value{}, err
 		}
 		strs[i] = s
 	}
 	in.Stdout.WriteString(strings.Join(strs, " "))
 	in.Stdout.WriteString("\n")
-	return true
+	return None, nil
+}
+
+// residualBinary records a binary operator the recorder has no IR for: a pure call of the
+// interpreter's BinaryOp, except += and *= on a list, which extend it in place.
+func (r *recorder) residualBinary(rf *recFrame, pc int, op compile.Opcode, a, b shadow) bool {
+	fn := func(in *Interp, v []Value) (Value, *Exception) { return BinaryOp(in, op, v[0], v[1]) }
+	if a.kind == KindList && (op == compile.INPLACE_ADD || op == compile.INPLACE_MUL) {
+		return r.callEffect(op.String(), fn, []shadow{a, b}, 2, true, a)
+	}
+	return r.callPure(rf, pc, op.String(), fn, []shadow{a, b}, 2)
+}
+
+// residualMethod records a method call obj.name(args...) as a residual call.
+func (r *recorder) residualMethod(rf *recFrame, pc int, name string, self Value, args []shadow) bool {
+	m := LookupMethod(self, name)
+	if m == nil {
+		return r.fail("no method %s", name)
+	}
+	fn := func(in *Interp, v []Value) (Value, *Exception) { return m.Fn(in, v, nil) }
+	label := kindNames[self.kind] + "." + name
+	switch {
+	case pureMethods[self.kind][name]:
+		return r.callPure(rf, pc, label, fn, args, len(args))
+	case effectMethods[self.kind][name]:
+		return r.callEffect(label, fn, args, len(args), true, r.constShadow(None))
+	}
+	return r.fail("method %s of %s", name, TypeName(self))
+}
+
+// stackArgs returns the shadows of the top n stack entries, bottom first.
+func (r *recorder) stackArgs(n int) ([]shadow, bool) {
+	args := make([]shadow, n)
+	for i := range args {
+		s, ok := r.peek(n - 1 - i)
+		if !ok {
+			return nil, false
+		}
+		args[i] = s
+	}
+	return args, true
+}
+
+// callNow records a pure operation whose result kind is known in advance (a truth value):
+// its call op is emitted at once and its result returned.
+func (r *recorder) callNow(name string, fn residualFn, args []shadow, result Kind) trace.Ref {
+	return r.t.EmitCall(r.in.residualDescr(name, fn, args, shadow{kind: result}, true), r.snapshot(), payloads(args)...)
 }

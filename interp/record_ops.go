@@ -147,7 +147,8 @@ func (r *recorder) binary(op compile.Opcode, a, b Value) bool {
 		}
 		res = shadow{ref: t.EmitCall(call, r.snapshot(), fa, fb), kind: KindFloat}
 	default:
-		return r.fail("%s on %s and %s", op, TypeName(a), TypeName(b))
+		rf := r.top()
+		return r.residualBinary(rf, rf.f.pc, op, sa, sb)
 	}
 	r.pop(2)
 	r.push(res)
@@ -243,7 +244,10 @@ func (r *recorder) compare(op compile.Opcode, a, b Value) bool {
 		eq := a.kind == b.kind
 		res = r.t.ConstInt(map[bool]int64{true: 1, false: 0}[eq == (op == compile.COMPARE_EQ)])
 	default:
-		return r.fail("%s on %s and %s", op, TypeName(a), TypeName(b))
+		rf := r.top()
+		return r.callPure(rf, rf.f.pc, op.String(), func(in *Interp, v []Value) (Value, *Exception) {
+			return Compare(in, op, v[0], v[1])
+		}, []shadow{sa, sb}, 2)
 	}
 	r.pop(2)
 	r.push(shadow{ref: res, kind: KindBool})
@@ -368,8 +372,11 @@ func (r *recorder) subscr(obj, key Value) bool {
 		return true
 	}
 	l, isList := obj.ref.(*List)
-	if obj.kind != KindList || !isList || key.kind != KindInt {
-		return r.fail("subscript of %s by %s", TypeName(obj), TypeName(key))
+	if obj.kind != KindList || !isList || key.kind != KindInt || l.Strategy == ListEmpty {
+		rf := r.top()
+		return r.callPure(rf, rf.f.pc, "getitem", func(in *Interp, v []Value) (Value, *Exception) {
+			return GetItem(in, v[0], v[1])
+		}, []shadow{so, sk}, 2)
 	}
 	i := int64(key.n)
 	if n := int64(l.Len()); i >= n || i < -n {
@@ -448,11 +455,11 @@ func (r *recorder) storeSubscr(v, obj, key Value) bool {
 		return false
 	}
 	l, isList := obj.ref.(*List)
-	if obj.kind != KindList || !isList || key.kind != KindInt {
-		return r.fail("item assignment of %s by %s", TypeName(obj), TypeName(key))
-	}
-	if !(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
-		return r.fail("item assignment changing the list's strategy")
+	if obj.kind != KindList || !isList || key.kind != KindInt ||
+		!(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
+		return r.callEffect("setitem", func(in *Interp, v []Value) (Value, *Exception) {
+			return None, SetItem(in, v[1], v[2], v[0])
+		}, []shadow{sv, so, sk}, 3, false, shadow{})
 	}
 	i := int64(key.n)
 	if n := int64(l.Len()); i >= n || i < -n {
@@ -557,13 +564,21 @@ func (r *recorder) callMethod(rf *recFrame, f *Frame, pc int, ins compile.Instr)
 	argc := int(ins.Arg & 0xff)
 	name := rf.info.code.Names[ins.Arg>>8]
 	self := f.regs[f.sp-argc-1]
-	l, isList := self.ref.(*List)
-	if name != "append" || argc != 1 || self.kind != KindList || !isList {
-		return r.fail("method %s of %s", name, TypeName(self))
+	if pc > 0 && rf.info.code.Instrs[pc-1].Op == compile.KW_NAMES {
+		return r.fail("keyword arguments")
 	}
+	l, isList := self.ref.(*List)
 	v := f.regs[f.sp-1]
-	if !(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
-		return r.fail("append changing the list's strategy")
+	if name != "append" || argc != 1 || self.kind != KindList || !isList ||
+		!(l.Strategy == ListInts && v.kind == KindInt || l.Strategy == ListFloats && v.kind == KindFloat) {
+		if self.kind == KindModule {
+			return r.fail("method of a module")
+		}
+		args, ok := r.stackArgs(argc + 1)
+		if !ok {
+			return false
+		}
+		return r.residualMethod(rf, pc, name, self, args)
 	}
 	sl, ok1 := r.peek(1)
 	sv, ok2 := r.peek(0)
@@ -579,6 +594,8 @@ func (r *recorder) callMethod(rf *recFrame, f *Frame, pc int, ins compile.Instr)
 	return true
 }
 
+// appendCall is the residual call appending an int (a float) to a list of ints (floats),
+// without boxing it.
 func (in *Interp) appendCall(st ListStrategy) *trace.CallDescr {
 	name := "List.append_int"
 	typ := trace.Int
