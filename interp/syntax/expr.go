@@ -136,10 +136,17 @@ func (p *parser) parseWalrus() Expr {
 // finishNamedExpression reports a ':=' or '=' after expression e, which started at token
 // index start, where neither is allowed.
 func (p *parser) finishNamedExpression(e Expr, start int) {
-	if p.isOp(":=") && p.speculate(false, func() {
+	if !p.isOp(":=") && !p.isOp("=") {
+		return
+	}
+	if ok, _ := p.memoSpeculate(":=", func() int {
+		if !p.isOp(":=") {
+			p.fail()
+		}
 		p.next()
 		p.parseExpression()
-	}) {
+		return 0
+	}); ok {
 		p.errorAtNode(e, "cannot use assignment expressions with "+p.exprName(e))
 	}
 	if p.isOp("=") {
@@ -152,22 +159,25 @@ func (p *parser) finishNamedExpression(e Expr, start int) {
 func (p *parser) diagnoseEquals(e Expr, start int) {
 	// The right-hand side must parse as a bitwise_or not followed by '=' or ':='. CPython's
 	// parser backtracks, so a prefix of it is enough.
-	assignFollows := false
-	rhsOK := p.speculate(false, func() {
+	rhsOK, assignFollows := p.memoSpeculate("=rhs", func() int {
 		p.next() // '='
 		p.parseBitwiseOr()
-		assignFollows = p.isOp("=") || p.isOp(":=")
+		if p.isOp("=") || p.isOp(":=") {
+			return 1
+		}
+		return 0
 	})
-	if assignFollows {
+	if assignFollows == 1 {
 		return
 	}
 	if !rhsOK {
-		rhsOK = p.speculate(false, func() {
+		rhsOK, _ = p.memoSpeculate("=prefix", func() int {
 			p.next() // '='
 			for p.isOp("-") || p.isOp("+") || p.isOp("~") {
 				p.next()
 			}
 			p.parseAtom()
+			return 0
 		})
 	}
 	if !rhsOK {
@@ -210,21 +220,23 @@ func (p *parser) startsWithExcludedAtom(start int) bool {
 	}
 	save := p.pos
 	p.pos = start
-	var atom Expr
-	ok := p.speculate(false, func() { atom = p.parseAtom() })
+	_, excluded := p.memoSpeculate("excluded atom", func() int {
+		switch x := p.parseAtom().(type) {
+		case *ListLit:
+			return 1
+		case *TupleLit:
+			if t.text == "(" {
+				return 1
+			}
+		case *unsupportedExpr:
+			if x.name == "generator expression" {
+				return 1
+			}
+		}
+		return 0
+	})
 	p.pos = save
-	if !ok {
-		return false
-	}
-	switch x := atom.(type) {
-	case *ListLit:
-		return true
-	case *TupleLit:
-		return t.text == "("
-	case *unsupportedExpr:
-		return x.name == "generator expression"
-	}
-	return false
+	return excluded == 1
 }
 
 // parseExpression parses a full expression: a conditional expression, a lambda, or a
@@ -269,7 +281,7 @@ func (p *parser) checkAdjacent(a Expr, start int) {
 	}
 	first := &p.toks[start]
 	if n, ok := a.(*Name); ok && (n.Id == "print" || n.Id == "exec") && p.pos == start+1 {
-		if p.speculate(false, func() { p.parseStarExpressions() }) {
+		if ok, _ := p.memoSpeculate("legacy", func() int { p.parseStarExpressions(); return 0 }); ok {
 			p.errorAtNode(a, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", n.Id, n.Id))
 		}
 		return
@@ -281,14 +293,16 @@ func (p *parser) checkAdjacent(a Expr, start int) {
 		return
 	}
 	// CPython's parser backtracks: the second expression counts if any prefix of it parses.
-	level := 0
-	parsed := p.speculate(false, func() {
+	parsed, level := p.memoSpeculate("adjacent", func() int {
 		p.parseExpr(false)
-		level = p.toks[p.pos-1].level
-	}) || p.speculate(false, func() {
-		p.parseExpressionPrefix()
-		level = p.toks[p.pos-1].level
+		return p.toks[p.pos-1].level
 	})
+	if !parsed {
+		parsed, level = p.memoSpeculate("adjacent prefix", func() int {
+			p.parseExpressionPrefix()
+			return p.toks[p.pos-1].level
+		})
+	}
 	if parsed && level > 0 {
 		p.errorAtNode(a, "invalid syntax. Perhaps you forgot a comma?")
 	}
@@ -968,7 +982,7 @@ func (p *parser) parseForIfClauses() {
 		}
 		p.next() // 'for'
 		start := p.pos
-		if !p.speculate(true, func() {
+		if !p.attempt(func() {
 			p.parseStarTargets()
 			if !p.isKw("in") {
 				p.fail()
@@ -976,7 +990,6 @@ func (p *parser) parseForIfClauses() {
 		}) {
 			p.diagnoseForTarget(start)
 		}
-		p.parseStarTargets()
 		p.next() // 'in'
 		p.parseDisjunction()
 		for p.isKw("if") {

@@ -132,6 +132,9 @@ type parser struct {
 	// unsupported is the first construct outside the subset, reported when the file is
 	// otherwise valid.
 	unsupported *Error
+
+	// memo caches the outcomes of speculative parses (see memoSpeculate).
+	memo map[memoKey]memoEntry
 }
 
 // ---- Tokens ----
@@ -309,6 +312,56 @@ func (p *parser) speculate(firstPass bool, parse func()) (ok bool) {
 	}()
 	parse()
 	return true
+}
+
+// attempt runs parse as a first-pass alternative: on success the parser stays after
+// what it parsed and attempt returns true; on a generic failure it goes back and returns
+// false.
+func (p *parser) attempt(parse func()) (ok bool) {
+	save, saveDepth := p.pos, p.depth
+	defer func() {
+		r := recover()
+		if r != nil {
+			pe, isParseErr := r.(parseError)
+			if !isParseErr || pe.source != errGeneric {
+				panic(r)
+			}
+			p.pos, p.depth = save, saveDepth
+		}
+		ok = r == nil
+	}()
+	parse()
+	return true
+}
+
+// memoKey names a speculative parse at a token index.
+type memoKey struct {
+	rule string
+	pos  int
+}
+
+// memoEntry is the outcome of a speculative parse: whether it succeeded and a number the
+// parse computed.
+type memoEntry struct {
+	ok bool
+	n  int
+}
+
+// memoSpeculate is speculate for checks that nest (an expression inside parentheses
+// inside an expression ...): the outcome at each position is computed once, which keeps
+// the parser linear, as memoization does for CPython's parser.
+func (p *parser) memoSpeculate(rule string, parse func() int) (bool, int) {
+	key := memoKey{rule, p.pos}
+	if e, hit := p.memo[key]; hit {
+		return e.ok, e.n
+	}
+	n := 0
+	ok := p.speculate(false, func() { n = parse() })
+	if p.memo == nil {
+		p.memo = map[memoKey]memoEntry{}
+	}
+	p.memo[key] = memoEntry{ok, n}
+	return ok, n
 }
 
 // parseFile parses the whole file and turns a failure into the error CPython reports.
@@ -806,16 +859,14 @@ func (p *parser) parseFor() Stmt {
 	t := p.next()
 	targetStart := p.pos
 	var target Expr
-	ok := p.speculate(true, func() {
+	if !p.attempt(func() {
 		target = p.parseStarTargets()
 		if !p.isKw("in") {
 			p.fail()
 		}
-	})
-	if !ok {
+	}) {
 		p.diagnoseForTarget(targetStart)
 	}
-	target = p.parseStarTargets()
 	p.next() // 'in'
 	iter := p.parseStarExpressions()
 	p.expectHeaderColon()
