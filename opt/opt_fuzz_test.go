@@ -1,0 +1,386 @@
+package opt
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"unsafe"
+
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/irexec"
+	"github.com/metajit/metajit/trace"
+	"github.com/metajit/metajit/trace/tracetest"
+)
+
+// The optimizer's fuzz test, in the spirit of PyPy's test_random.py: random well-typed traces
+// (trace/tracetest) run on irexec with random inputs, as recorded and after the optimizer
+// (the whole pipeline, and each pass alone), must leave through the same exit with the same
+// values and the same effects.
+//
+// An exit is compared by snapshot, not by op, since the optimized trace numbers its ops
+// differently: passes keep snapshot indexes (rewrite.go), so the optimized run must leave
+// through the snapshot with the same index (or, for a snapshot a pass appended, one with the
+// same resume position), and every slot of every frame must hold the same value, virtual
+// objects being compared field by field (with the object a recorded trace allocated, when the
+// optimizer removed the allocation). A finish is compared by its values. Floats compare bit
+// for bit except that all NaNs are equal (the IR leaves a computed NaN's payload unspecified).
+// The residual call CallSink's effect is compared through tracetest.Sunk.
+//
+// Run it with
+//
+//	go test -run '^$' -fuzz '^FuzzOptimize$' -fuzztime 60s ./opt/
+
+// optVariant is one way of optimizing a trace.
+type optVariant struct {
+	name string
+	run  func(*trace.Trace) (*trace.Trace, error)
+}
+
+// optVariants returns the whole pipeline (validating after each pass) and each pass alone.
+func optVariants() []optVariant {
+	vs := []optVariant{{"pipeline", (&Pipeline{Validate: true}).Optimize}}
+	for _, p := range Passes() {
+		vs = append(vs, optVariant{p.Name, p.Run})
+	}
+	return vs
+}
+
+// exitValue is a value an exit shows: the bits of an int or float, a pointer, or a virtual
+// object described by the snapshot.
+type exitValue struct {
+	typ     trace.Type
+	bits    uint64
+	ptr     unsafe.Pointer
+	virtual *virtualValue
+}
+
+type virtualValue struct {
+	alloc  *trace.AllocDescr
+	tag    uint32
+	fields []virtualFieldValue
+}
+
+type virtualFieldValue struct {
+	descr *trace.FieldDescr
+	tag   uint32
+	val   exitValue
+}
+
+// exitSlot is one slot of a frame at an exit.
+type exitSlot struct {
+	index int32
+	tag   uint32
+	val   exitValue
+}
+
+type exitFrame struct {
+	code, pc int32
+	inlined  bool
+	slots    []exitSlot
+}
+
+// exitState is everything observable about how a run left a trace.
+type exitState struct {
+	finish  bool
+	snap    int32 // the snapshot index (-1 at a finish)
+	frames  []exitFrame
+	results []exitValue // the finish's values
+	sunk    int64       // what CallSink received during the run
+}
+
+// runForExit compiles t with irexec, runs it on the inputs, and captures its exit.
+func runForExit(t *trace.Trace, ints []uint64, ptrs []unsafe.Pointer) (*exitState, error) {
+	loop, err := irexec.New().Compile(t)
+	if err != nil {
+		return nil, err
+	}
+	before := tracetest.Sunk.Load()
+	var e backend.Exit
+	loop.Run(ints, ptrs, &e)
+	st := &exitState{sunk: tracetest.Sunk.Load() - before, snap: e.Snap}
+	if e.IsFinish() {
+		st.finish = true
+		for _, r := range e.Args() {
+			st.results = append(st.results, readValue(&e, nil, r, 0))
+		}
+		return st, nil
+	}
+	s := e.Snapshot()
+	if s == nil {
+		return nil, fmt.Errorf("exit at op %d, which is neither a finish nor has a snapshot", e.Op)
+	}
+	for _, f := range s.Frames {
+		ef := exitFrame{code: f.Code, pc: f.PC, inlined: f.Inlined}
+		for _, sl := range f.Slots {
+			ef.slots = append(ef.slots, exitSlot{sl.Index, sl.Tag, readValue(&e, s, sl.Ref, 0)})
+		}
+		st.frames = append(st.frames, ef)
+	}
+	return st, nil
+}
+
+// readValue resolves a ref at an exit, describing virtuals recursively (to a bounded depth,
+// in case of cycles).
+func readValue(e *backend.Exit, s *trace.Snapshot, r trace.Ref, depth int) exitValue {
+	if r.IsVirtual() {
+		v := &virtualValue{}
+		if s != nil && depth < 8 {
+			sv := &s.Virtuals[r.VirtualIndex()]
+			v.alloc, v.tag = sv.Alloc, sv.Tag
+			for _, f := range sv.Fields {
+				v.fields = append(v.fields, virtualFieldValue{f.Descr, f.Tag, readValue(e, s, f.Ref, depth+1)})
+			}
+		}
+		return exitValue{typ: trace.Ptr, virtual: v}
+	}
+	typ := e.Trace.TypeOf(r)
+	if typ == trace.Ptr {
+		return exitValue{typ: typ, ptr: e.Ptr(r)}
+	}
+	return exitValue{typ: typ, bits: e.Bits(r)}
+}
+
+// diffValues compares a value of the recorded run with one of the optimized run.
+func diffValues(want, got exitValue) string {
+	switch {
+	case want.typ != got.typ:
+		return fmt.Sprintf("a %v and a %v", want.typ, got.typ)
+	case want.virtual != nil && got.virtual != nil:
+		return diffVirtuals(want.virtual, got.virtual)
+	case got.virtual != nil:
+		return diffVirtualWithObject(got.virtual, want.ptr)
+	case want.virtual != nil:
+		return "a virtual became a pointer"
+	case want.typ == trace.Ptr:
+		if want.ptr != got.ptr {
+			return fmt.Sprintf("pointers %p and %p", want.ptr, got.ptr)
+		}
+	case want.typ == trace.Float:
+		x, y := math.Float64frombits(want.bits), math.Float64frombits(got.bits)
+		if want.bits != got.bits && !(math.IsNaN(x) && math.IsNaN(y)) {
+			return fmt.Sprintf("%v (%#x) and %v (%#x)", x, want.bits, y, got.bits)
+		}
+	default:
+		if want.bits != got.bits {
+			return fmt.Sprintf("%d and %d", int64(want.bits), int64(got.bits))
+		}
+	}
+	return ""
+}
+
+func diffVirtuals(a, b *virtualValue) string {
+	if a.alloc != b.alloc || a.tag != b.tag || len(a.fields) != len(b.fields) {
+		return "different virtual objects"
+	}
+	for k := range a.fields {
+		fa, fb := a.fields[k], b.fields[k]
+		if fa.descr != fb.descr || fa.tag != fb.tag {
+			return fmt.Sprintf("virtual field %d differs", k)
+		}
+		if d := diffValues(fa.val, fb.val); d != "" {
+			return fmt.Sprintf("virtual field %s: %s", fa.descr.Name, d)
+		}
+	}
+	return ""
+}
+
+// diffVirtualWithObject compares a virtual of the optimized run with the object the recorded
+// run allocated: each field the virtual describes must hold the same value in memory.
+func diffVirtualWithObject(v *virtualValue, p unsafe.Pointer) string {
+	if p == nil {
+		return "a null pointer became a virtual"
+	}
+	for _, f := range v.fields {
+		addr := unsafe.Add(p, f.descr.Offset)
+		var mem exitValue
+		switch f.descr.Type {
+		case trace.Ptr:
+			mem = exitValue{typ: trace.Ptr, ptr: *(*unsafe.Pointer)(addr)}
+		case trace.Float:
+			mem = exitValue{typ: trace.Float, bits: *(*uint64)(addr)}
+		default:
+			mem = exitValue{typ: trace.Int, bits: uint64(readInt(addr, f.descr.Size, f.descr.Signed))}
+		}
+		if d := diffValues(mem, f.val); d != "" {
+			return fmt.Sprintf("field %s of the object: %s", f.descr.Name, d)
+		}
+	}
+	return ""
+}
+
+func readInt(addr unsafe.Pointer, size uint8, signed bool) int64 {
+	switch size {
+	case 1:
+		if signed {
+			return int64(*(*int8)(addr))
+		}
+		return int64(*(*uint8)(addr))
+	case 2:
+		if signed {
+			return int64(*(*int16)(addr))
+		}
+		return int64(*(*uint16)(addr))
+	case 4:
+		if signed {
+			return int64(*(*int32)(addr))
+		}
+		return int64(*(*uint32)(addr))
+	}
+	return *(*int64)(addr)
+}
+
+// diffExitStates compares the exits of the recorded trace and of the optimized one.
+func diffExitStates(recorded *trace.Trace, want, got *exitState) string {
+	if want.sunk != got.sunk {
+		return fmt.Sprintf("the sink received %d, then %d", want.sunk, got.sunk)
+	}
+	if want.finish != got.finish {
+		return fmt.Sprintf("finish %v, then finish %v (snapshots %d and %d)", want.finish, got.finish, want.snap, got.snap)
+	}
+	if want.finish {
+		if len(want.results) != len(got.results) {
+			return fmt.Sprintf("%d results, then %d", len(want.results), len(got.results))
+		}
+		for k := range want.results {
+			if d := diffValues(want.results[k], got.results[k]); d != "" {
+				return fmt.Sprintf("result %d: %s", k, d)
+			}
+		}
+		return ""
+	}
+	if int(got.snap) < len(recorded.Snaps) && got.snap != want.snap {
+		return fmt.Sprintf("left through snapshot %d, then through snapshot %d", want.snap, got.snap)
+	}
+	if len(want.frames) != len(got.frames) {
+		return fmt.Sprintf("%d frames, then %d", len(want.frames), len(got.frames))
+	}
+	for i := range want.frames {
+		fw, fg := want.frames[i], got.frames[i]
+		if fw.code != fg.code || fw.pc != fg.pc || fw.inlined != fg.inlined {
+			return fmt.Sprintf("frame %d resumes at f%d@%d, then at f%d@%d", i, fw.code, fw.pc, fg.code, fg.pc)
+		}
+		if len(fw.slots) != len(fg.slots) {
+			return fmt.Sprintf("frame %d has %d slots, then %d", i, len(fw.slots), len(fg.slots))
+		}
+		for k := range fw.slots {
+			sw, sg := fw.slots[k], fg.slots[k]
+			if sw.index != sg.index || sw.tag != sg.tag {
+				return fmt.Sprintf("frame %d slot %d: index/tag %d/%d, then %d/%d", i, k, sw.index, sw.tag, sg.index, sg.tag)
+			}
+			if d := diffValues(sw.val, sg.val); d != "" {
+				return fmt.Sprintf("frame %d slot %d: %s", i, sw.index, d)
+			}
+		}
+	}
+	return ""
+}
+
+// randomOptions turns fuzz bytes into generator options.
+func randomOptions(flags, size uint8) tracetest.Options {
+	return tracetest.Options{
+		Floats: flags&1 != 0, Ptrs: flags&2 != 0, Guards: flags&4 != 0, Calls: flags&8 != 0, Loop: flags&16 != 0,
+		Ops: 1 + int(size)%120,
+	}
+}
+
+// checkOptimizeRandom makes one random trace and checks every optimizer variant on it, with a
+// few sets of random inputs.
+func checkOptimizeRandom(t *testing.T, seed uint64, flags, size uint8) {
+	rng := rand.New(rand.NewPCG(seed, uint64(flags)))
+	tr := tracetest.RandomTrace(rng, randomOptions(flags, size))
+	sym := &trace.Symbols{Descrs: tracetest.Descrs, Tags: tracetest.Tags}
+	type inputs struct {
+		ints []uint64
+		ptrs []unsafe.Pointer
+	}
+	var ins []inputs
+	var wants []*exitState
+	for k := 0; k < 4; k++ {
+		ints, ptrs := tracetest.RandomInputs(rng, tr)
+		want, err := runForExit(tr, ints, ptrs)
+		if err != nil {
+			t.Fatalf("seed %d flags %d size %d: the recorded trace does not run: %v\n%s", seed, flags, size, err, tr.Format(sym))
+		}
+		ins = append(ins, inputs{ints, ptrs})
+		wants = append(wants, want)
+	}
+	for _, v := range optVariants() {
+		orig := tr.Clone()
+		out, err := v.run(tr)
+		if err != nil {
+			t.Fatalf("seed %d flags %d size %d, %s: %v\n%s", seed, flags, size, v.name, err, tr.Format(sym))
+		}
+		if d := trace.Diff(tr, orig); d != "" {
+			t.Fatalf("seed %d flags %d size %d, %s modified its input: %s", seed, flags, size, v.name, d)
+		}
+		if err := trace.Validate(out); err != nil {
+			t.Fatalf("seed %d flags %d size %d, %s made an invalid trace: %v\n--- recorded\n%s--- optimized\n%s",
+				seed, flags, size, v.name, err, tr.Format(sym), out.Format(sym))
+		}
+		for k, in := range ins {
+			got, err := runForExit(out, in.ints, in.ptrs)
+			if err != nil {
+				t.Fatalf("seed %d flags %d size %d, %s: %v", seed, flags, size, v.name, err)
+			}
+			if d := diffExitStates(tr, wants[k], got); d != "" {
+				t.Fatalf("seed %d flags %d size %d, %s, inputs %v %v: %s\n--- recorded\n%s--- optimized\n%s",
+					seed, flags, size, v.name, in.ints, in.ptrs, d, tr.Format(sym), out.Format(sym))
+			}
+		}
+	}
+}
+
+// FuzzOptimize checks the optimizer on random traces (see the comment at the top of the file).
+func FuzzOptimize(f *testing.F) {
+	for seed := uint64(0); seed < 32; seed++ {
+		f.Add(seed, uint8(seed), uint8(seed*37))
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, flags, size uint8) {
+		checkOptimizeRandom(t, seed, flags, size)
+	})
+}
+
+// TestOptimizeRandom is the fuzz test's body over a fixed range of seeds, every option
+// combination and sizes up to 120 ops, for every go test run.
+func TestOptimizeRandom(t *testing.T) {
+	n := uint64(1500)
+	if testing.Short() {
+		n = 300
+	}
+	for seed := uint64(0); seed < n; seed++ {
+		checkOptimizeRandom(t, seed, uint8(seed%32), uint8(seed*37/32))
+	}
+}
+
+// The optimizer does make random traces smaller (so that the fuzz test tests something).
+func TestOptimizeShrinksRandomTraces(t *testing.T) {
+	before, after := 0, 0
+	for seed := uint64(0); seed < 200; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		tr := tracetest.RandomTrace(rng, randomOptions(uint8(seed), 60))
+		out, err := Default().Optimize(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before += len(tr.Ops)
+		after += len(out.Ops)
+	}
+	if after*10 > before*9 {
+		t.Errorf("the pipeline took random traces from %d ops to %d: less than 10%% smaller", before, after)
+	}
+	t.Logf("random traces: %d ops before, %d after", before, after)
+}
+
+// The passes of this package register themselves, so the pipeline and the fuzz test see them.
+func TestPassesRegistered(t *testing.T) {
+	names := map[string]bool{}
+	for _, p := range Passes() {
+		names[p.Name] = true
+	}
+	for _, n := range []string{"fold", "guards", "dce"} {
+		if !names[n] {
+			t.Errorf("pass %s is not registered", n)
+		}
+	}
+}
