@@ -291,47 +291,57 @@ func (p *parser) leave() { p.depth-- }
 // it was. Only generic failures are caught: a specific error found on the way is the
 // error of the file, as in CPython's second pass. A speculative parse does not move the
 // generic error location (maxPos) unless firstPass is set.
-func (p *parser) speculate(firstPass bool, parse func()) (ok bool) {
+func (p *parser) speculate(firstPass bool, parse func()) bool {
 	save, saveDepth := p.pos, p.depth
 	if !firstPass {
 		p.trying++
 	}
-	defer func() {
-		if !firstPass {
-			p.trying--
-		}
-		r := recover()
-		if r != nil {
-			pe, isParseErr := r.(parseError)
-			if !isParseErr || pe.source != errGeneric {
-				panic(r)
-			}
-		}
-		ok = r == nil
-		p.pos, p.depth = save, saveDepth
-	}()
-	parse()
-	return true
+	ok := p.try(parse)
+	if !firstPass {
+		p.trying--
+	}
+	p.pos, p.depth = save, saveDepth
+	return ok
 }
 
 // attempt runs parse as a first-pass alternative: on success the parser stays after
 // what it parsed and attempt returns true; on a generic failure it goes back and returns
 // false.
-func (p *parser) attempt(parse func()) (ok bool) {
+func (p *parser) attempt(parse func()) bool {
 	save, saveDepth := p.pos, p.depth
-	defer func() {
-		r := recover()
-		if r != nil {
-			pe, isParseErr := r.(parseError)
-			if !isParseErr || pe.source != errGeneric {
-				panic(r)
+	ok := p.try(parse)
+	if !ok {
+		p.pos, p.depth = save, saveDepth
+	}
+	return ok
+}
+
+// try runs parse and reports whether it succeeded, catching generic failures only.
+//
+// Any other parse error is raised again, but only after the deferred recover has
+// returned: re-panicking inside the deferred function would keep the whole failed stack
+// alive and make each level of nested speculation walk it again.
+func (p *parser) try(parse func()) (ok bool) {
+	var hard *parseError
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				pe, isParseErr := r.(parseError)
+				if !isParseErr {
+					panic(r)
+				}
+				if pe.source != errGeneric {
+					hard = &pe
+				}
 			}
-			p.pos, p.depth = save, saveDepth
-		}
-		ok = r == nil
+		}()
+		parse()
+		ok = true
 	}()
-	parse()
-	return true
+	if hard != nil {
+		panic(*hard)
+	}
+	return ok
 }
 
 // memoKey names a speculative parse at a token index.
