@@ -116,7 +116,8 @@ func (r *recorder) binary(op compile.Opcode, a, b Value) bool {
 			}
 			res = shadow{ref: t.Emit(trace.OpIntRshift, trace.Int, sa.ref, sb.ref), kind: KindInt}
 		default:
-			return r.fail("int %s", op)
+			rf := r.top()
+			return r.residualBinary(rf, rf.f.pc, op, sa, sb)
 		}
 	case isNum(a) && isNum(b):
 		fa, ok := r.asFloat(sa, a)
@@ -143,7 +144,8 @@ func (r *recorder) binary(op compile.Opcode, a, b Value) bool {
 		// pure, that fail (and let the interpreter raise) where Python raises.
 		call := r.in.floatCall(op)
 		if call == nil {
-			return r.fail("float %s", op)
+			rf := r.top()
+			return r.residualBinary(rf, rf.f.pc, op, sa, sb)
 		}
 		res = shadow{ref: t.EmitCall(call, r.snapshot(), fa, fb), kind: KindFloat}
 	default:
