@@ -29,6 +29,32 @@ finish(i1)
 [p0, i1]
 finish(i1)
 `},
+	{"a load that is used stays, and what it needs", `
+[p0, i1]
+p2 = getfield_r(p0, descr=<Obj.p>)
+i3 = getarrayitem_i(p2, i1, descr=<IntArray>)
+i4 = getfield_i(p0, descr=<Obj.i>)
+guard_true(i1) [f0@1: 0=i3:int]
+setfield(p0, i4, descr=<Obj.i>)
+finish()
+`, ""},
+	{"an allocation a snapshot names stays", `
+[i0]
+p1 = new(descr=<Obj>)
+guard_true(i0) [f0@1: 0=p1:ptr]
+finish()
+`, ""},
+	{"a pure call whose result is used stays", `
+[i0]
+i1 = call_i(i0, 2, descr=<pure2>)
+finish(i1)
+`, ""},
+	{"an unused ovf op stays with its guard", `
+[i0]
+i1 = int_mul_ovf(i0, i0)
+guard_no_overflow() [f0@1]
+finish()
+`, ""},
 	{"inputs stay even when unused", `
 [i0, f1, p2]
 finish()
