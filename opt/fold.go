@@ -334,7 +334,7 @@ func (f *folder) learn(g trace.Op) {
 	case trace.OpGuardFalse:
 		f.w.subst[x] = out.ConstInt(0)
 	case trace.OpGuardTrue:
-		if isBoolOp(out.Ops[x].Opcode) {
+		if f.isBool(x) {
 			f.w.subst[x] = out.ConstInt(1)
 		}
 	case trace.OpGuardIsnull:
@@ -389,11 +389,14 @@ func (f *folder) def(r trace.Ref, opc trace.Opcode) *trace.Op {
 func (f *folder) anyDef(r trace.Ref) *trace.Op { return f.w.defOf(f.i, r) }
 
 // isBool reports whether r is always 0 or 1: a comparison or test, or the constant 0 or 1.
+// (From the loop body, a preamble op is not looked at: if it is a label argument, the jump
+// rebinds it to values that need not be 0 or 1.)
 func (f *folder) isBool(r trace.Ref) bool {
 	if c, ok := f.k(r); ok {
 		return c == 0 || c == 1
 	}
-	return r.IsOp() && int(r) < len(f.w.out.Ops) && isBoolOp(f.w.out.Ops[r].Opcode)
+	d := f.anyDef(r)
+	return d != nil && isBoolOp(d.Opcode)
 }
 
 // kint returns the int constant v.

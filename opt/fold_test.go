@@ -1072,6 +1072,16 @@ i2 = int_add(i1, 1)
 i3 = int_add(i0, 1)
 jump(i3)
 `},
+	{"a label argument computed by a comparison is not a boolean in the body", `
+[i0, i1]
+i2 = int_lt(i0, i1)
+label(i2, i1)
+guard_true(i2) [f0@1]
+i3 = int_add(i2, 5)
+i4 = int_ne(i2, 1)
+i5 = int_is_true(i2)
+jump(i1, i3)
+`, ""},
 	{"a snapshot shared across the label gets no constants", `
 [i0]
 guard_value(i0, 3) [f0@1: 0=i0:int]

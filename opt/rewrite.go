@@ -28,7 +28,9 @@ import (
 //     an op of its own (never replaced by another value, nor a constant, see canReplace), no
 //     other preamble op may be replaced by a label argument, and a pass must not carry facts
 //     about preamble values into the body (the passes here start afresh at the label) nor look
-//     through a preamble op at its arguments from the body (see rewriter.defOf).
+//     through a preamble op from the body (see rewriter.defOf): neither at its arguments, which
+//     may be label arguments, nor at its opcode when it is a label argument itself (label(i2)
+//     with i2 = int_lt(...) does not make i2 a boolean in the body: the jump rebinds it).
 
 // rewriter builds the output of a pass. Refs of the input trace are "old", of the output "new";
 // constants are the same in both.
