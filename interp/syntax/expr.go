@@ -157,6 +157,9 @@ func (p *parser) finishNamedExpression(e Expr, start int) {
 // diagnoseEquals explains `e = rhs` where an expression was expected (CPython's
 // invalid_named_expression): `if x = 1:` probably meant `==`.
 func (p *parser) diagnoseEquals(e Expr, start int) {
+	if p.noInvalid > 0 {
+		return
+	}
 	// The right-hand side must parse as a bitwise_or not followed by '=' or ':='. CPython's
 	// parser backtracks, so a prefix of it is enough.
 	rhsOK, assignFollows := p.memoSpeculate("=rhs", func() int {
@@ -258,7 +261,7 @@ func (p *parser) parseExpr(diagnose bool) Expr {
 		p.next()
 		cond := p.parseDisjunction()
 		if !p.isKw("else") {
-			if diagnose && !p.isOp(":") {
+			if diagnose && p.noInvalid == 0 && !p.isOp(":") {
 				p.errorAtNode(a, "expected 'else' after 'if' expression")
 			}
 			p.fail()
@@ -276,35 +279,40 @@ func (p *parser) parseExpr(diagnose bool) Expr {
 // checkAdjacent explains an expression immediately followed by another one: inside
 // brackets a comma is probably missing (`print(1 2)`), and `print "x"` is Python 2.
 func (p *parser) checkAdjacent(a Expr, start int) {
-	if !p.startsExpression(true) {
+	if p.noInvalid > 0 || !p.startsExpression(true) {
 		return
 	}
 	first := &p.toks[start]
-	if n, ok := a.(*Name); ok && (n.Id == "print" || n.Id == "exec") && p.pos == start+1 {
-		if ok, _ := p.memoSpeculate("legacy", func() int { p.parseStarExpressions(); return 0 }); ok {
-			p.errorAtNode(a, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", n.Id, n.Id))
-		}
-		return
-	}
-	if p.isOp("*") {
-		return
-	}
-	if first.kind == tokName && (p.toks[start+1].kind == tokString || softKeywords[first.text]) {
-		return
-	}
-	// CPython's parser backtracks: the second expression counts if any prefix of it parses.
-	parsed, level := p.memoSpeculate("adjacent", func() int {
-		p.parseExpr(false)
-		return p.toks[p.pos-1].level
-	})
-	if !parsed {
-		parsed, level = p.memoSpeculate("adjacent prefix", func() int {
-			p.parseExpressionPrefix()
+	name, isName := a.(*Name)
+	isName = isName && p.pos == start+1
+	legacy := isName && (name.Id == "print" || name.Id == "exec")
+
+	// A missing comma: the second expression is parsed without the error rules, and
+	// CPython's parser backtracks, so it counts if any prefix of it parses.
+	if !legacy && !p.isOp("*") && !(first.kind == tokName && (p.toks[start+1].kind == tokString || softKeywords[first.text])) {
+		parsed, level := p.memoSpeculate("adjacent", func() int {
+			p.noInvalid++
+			p.parseExpr(false)
 			return p.toks[p.pos-1].level
 		})
+		if !parsed {
+			parsed, level = p.memoSpeculate("adjacent prefix", func() int {
+				p.noInvalid++
+				p.parseExpressionPrefix()
+				return p.toks[p.pos-1].level
+			})
+		}
+		if parsed && level > 0 {
+			p.errorAtNode(a, "invalid syntax. Perhaps you forgot a comma?")
+		}
 	}
-	if parsed && level > 0 {
-		p.errorAtNode(a, "invalid syntax. Perhaps you forgot a comma?")
+
+	// Python 2's print statement. CPython reads what follows any name this way (with the
+	// error rules, which may find an error there) before checking the name.
+	if isName {
+		if ok, _ := p.memoSpeculate("legacy", func() int { p.parseStarExpressions(); return 0 }); ok && legacy {
+			p.errorAtNode(a, fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", name.Id, name.Id))
+		}
 	}
 }
 
@@ -713,7 +721,7 @@ func (p *parser) parseAtom() Expr {
 		p.next()
 		v, msg := parseNumber(t.text)
 		if msg != "" {
-			p.raise(p.newError("SyntaxError", msg, t.line, -1))
+			p.raiseAlways(p.newError("SyntaxError", msg, t.line, -1))
 		}
 		switch {
 		case v.isImag:
@@ -752,16 +760,17 @@ func (p *parser) parseStrings() Expr {
 	}
 	var b strings.Builder
 	bytesMode, anyF := false, false
+	last := &p.toks[p.maxFetched]
 	for i, t := range toks {
 		sv := decodeString(t.text)
 		if sv.err != "" {
 			if sv.isBytes {
-				p.errorAtToken(t, "SyntaxError", sv.err)
+				p.raiseAlways(p.newError("SyntaxError", sv.err, t.line, t.errCol))
 			}
-			p.errorAtLast("SyntaxError", sv.err)
+			p.raiseAlways(p.newError("SyntaxError", sv.err, last.line, last.errCol))
 		}
 		if i > 0 && sv.isBytes != bytesMode {
-			p.errorAtLast("SyntaxError", "cannot mix bytes and nonbytes literals")
+			p.raiseAlways(p.newError("SyntaxError", "cannot mix bytes and nonbytes literals", last.line, last.errCol))
 		}
 		bytesMode = sv.isBytes
 		anyF = anyF || sv.isF

@@ -135,6 +135,10 @@ type parser struct {
 
 	// memo caches the outcomes of speculative parses (see memoSpeculate).
 	memo map[memoKey]memoEntry
+
+	// noInvalid > 0 while parsing what CPython parses without its error rules (the second
+	// expression in "Perhaps you forgot a comma?"): specific errors become generic failures.
+	noInvalid int
 }
 
 // ---- Tokens ----
@@ -198,7 +202,8 @@ func (p *parser) expectOp(s string) *token {
 // (CPython's forced tokens, written &&':' in the grammar).
 func (p *parser) expectForced(s string) {
 	if !p.isOp(s) {
-		p.errorAtToken(p.tok(), "SyntaxError", fmt.Sprintf("expected '%s'", s))
+		t := p.tok()
+		p.raiseAlways(p.newError("SyntaxError", fmt.Sprintf("expected '%s'", s), t.line, t.errCol))
 	}
 	p.next()
 }
@@ -237,8 +242,18 @@ func (p *parser) newError(kind, msg string, line, col int) *Error {
 	return &Error{Kind: kind, Msg: msg, Filename: p.filename, Line: line, Col: col, Text: p.lx.lineText(line)}
 }
 
-// raise abandons parsing with a specific error.
+// raise abandons parsing with a specific error. Inside a part that CPython parses
+// without its error rules (see noInvalid), it is a generic failure instead.
 func (p *parser) raise(e *Error) {
+	if p.noInvalid > 0 {
+		p.fail()
+	}
+	p.raiseAlways(e)
+}
+
+// raiseAlways abandons parsing with an error that CPython raises on its first pass too
+// (a bad string escape, an int literal with too many digits, a forced token).
+func (p *parser) raiseAlways(e *Error) {
 	panic(parseError{source: errParser, err: e})
 }
 
@@ -322,6 +337,8 @@ func (p *parser) attempt(parse func()) bool {
 // returned: re-panicking inside the deferred function would keep the whole failed stack
 // alive and make each level of nested speculation walk it again.
 func (p *parser) try(parse func()) (ok bool) {
+	saveNoInvalid := p.noInvalid
+	defer func() { p.noInvalid = saveNoInvalid }()
 	var hard *parseError
 	func() {
 		defer func() {
