@@ -191,6 +191,14 @@ func (d *Driver) Install(key GreenKey, t *trace.Trace) (*Loop, error) {
 		d.Abort(key, "backend: "+err.Error())
 		return nil, err
 	}
+	if d.Logging("jit-backend-dump") {
+		if dis, ok := compiled.(interface{ Disassemble() string }); ok {
+			d.Logf("jit-backend-dump", "%s", dis.Disassemble())
+		} else {
+			d.Logf("jit-backend-dump", "backend %s makes no machine code; the trace runs as:\n%s",
+				d.backend.Name(), final.Format(d.opts.Symbols))
+		}
+	}
 	l := &Loop{Key: key, Trace: final, Recorded: t, compiled: compiled, driver: d}
 	d.loops[key] = l
 	d.Stats.LoopsCompiled++
