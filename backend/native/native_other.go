@@ -1,0 +1,11 @@
+//go:build !(amd64 && unix)
+
+package native
+
+import (
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/irexec"
+)
+
+// New returns the native backend: irexec on this machine, which has no native backend yet.
+func New() backend.Backend { return irexec.New() }
