@@ -138,7 +138,7 @@ func TestRecordedTraces(t *testing.T) {
 	}
 	for _, text := range texts {
 		tr := parseRecorded(t, text)
-		for _, v := range optVariants() {
+		for _, v := range optVariants(nil) {
 			orig := tr.Clone()
 			out, err := v.run(tr)
 			if err != nil {
