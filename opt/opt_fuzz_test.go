@@ -44,7 +44,7 @@ type optVariant struct {
 // convention): virtualize appends one snapshot per op that has one, so after a pass has
 // removed a guard its indexes shift. Their exits are still checked by resume position and
 // values; take a pass off this list once it keeps indexes.
-var renumbersSnapshots = map[string]bool{"virtualize": true}
+var renumbersSnapshots = map[string]bool{}
 
 // optVariants returns the whole pipeline (validating after each pass) and each pass alone,
 // leaving out the passes in skip.
@@ -576,7 +576,7 @@ func FuzzOptimize(f *testing.F) {
 // argument, which the jump rebinds (a body guard then tests the wrong value, a virtual in a
 // body snapshot gets the wrong field value), and can turn a label argument into a constant
 // (an invalid trace). Empty this set once they are fixed.
-var memoryBrokenPasses = map[string]bool{"virtualize": true}
+var memoryBrokenPasses = map[string]bool{}
 
 // TestOptimizeRandomMemory runs random loops with allocations, loads and stores (with every
 // pass but those of memoryBrokenPasses).

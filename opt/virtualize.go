@@ -33,6 +33,11 @@ func Virtualize(t *trace.Trace) (*trace.Trace, error) {
 }
 
 // nonEscaping returns the `new` ops whose results do not escape.
+//
+// In a loop, an object allocated before the label and used after it would be state carried
+// from one iteration to the next, which this pass does not track: it escapes. So does an
+// object whose loaded field is a label argument (the label needs an op there, not a constant
+// or a forwarded value).
 func nonEscaping(t *trace.Trace) map[trace.Ref]bool {
 	virtual := map[trace.Ref]bool{}
 	for i, op := range t.Ops {
@@ -40,9 +45,34 @@ func nonEscaping(t *trace.Trace) map[trace.Ref]bool {
 			virtual[trace.Ref(i)] = true
 		}
 	}
-	for _, op := range t.Ops {
+	label := t.Label()
+	loadedFrom := map[trace.Ref]trace.Ref{} // getfield result -> its object
+	for i, op := range t.Ops {
+		if isGetfield(op.Opcode) && virtual[op.Args[0]] {
+			loadedFrom[trace.Ref(i)] = op.Args[0]
+		}
+		if op.Opcode == trace.OpLabel {
+			for _, a := range op.Args {
+				if obj, ok := loadedFrom[a]; ok {
+					delete(virtual, obj)
+				}
+			}
+		}
+		if label >= 0 && i > label && op.Snap >= 0 {
+			// A snapshot in the loop body naming an object from before the label: the
+			// object lives across iterations.
+			t.Snaps[op.Snap].Refs(func(r trace.Ref) {
+				if r.IsOp() && int(r) < label {
+					delete(virtual, r)
+				}
+			})
+		}
 		for k, a := range op.Args {
 			if !virtual[a] {
+				continue
+			}
+			if label >= 0 && int(a) < label && i > label {
+				delete(virtual, a) // carried across the loop's back-edge
 				continue
 			}
 			switch op.Opcode {
@@ -88,11 +118,60 @@ type virtualizer struct {
 	virtual map[trace.Ref]bool
 	fields  map[trace.Ref]*virtualObject // by the old ref of the removed new
 	remap   []trace.Ref                  // old op index -> new ref
+	placed  []bool                       // out.Snaps[k] holds the rewritten snapshot k
+}
+
+// placeSnapshot stores the rewritten snapshot k at its own index, or, if another guard
+// sharing it already put a different version there, at a new index.
+func (v *virtualizer) placeSnapshot(k int32, s trace.Snapshot) int32 {
+	if !v.placed[k] {
+		v.placed[k] = true
+		v.out.Snaps[k] = s
+		return k
+	}
+	if snapshotsEqual(v.out.Snaps[k], s) {
+		return k
+	}
+	v.out.Snaps = append(v.out.Snaps, s)
+	return int32(len(v.out.Snaps) - 1)
+}
+
+func snapshotsEqual(a, b trace.Snapshot) bool {
+	if len(a.Frames) != len(b.Frames) || len(a.Virtuals) != len(b.Virtuals) {
+		return false
+	}
+	for i := range a.Frames {
+		fa, fb := a.Frames[i], b.Frames[i]
+		if fa.Code != fb.Code || fa.PC != fb.PC || fa.Inlined != fb.Inlined || len(fa.Slots) != len(fb.Slots) {
+			return false
+		}
+		for j := range fa.Slots {
+			if fa.Slots[j] != fb.Slots[j] {
+				return false
+			}
+		}
+	}
+	for i := range a.Virtuals {
+		va, vb := a.Virtuals[i], b.Virtuals[i]
+		if va.Alloc != vb.Alloc || va.Tag != vb.Tag || len(va.Fields) != len(vb.Fields) {
+			return false
+		}
+		for j := range va.Fields {
+			if va.Fields[j] != vb.Fields[j] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (v *virtualizer) run() *trace.Trace {
 	in := v.in
 	out := &trace.Trace{Name: in.Name, Consts: append([]trace.Const(nil), in.Consts...)}
+	// Snapshots keep their indexes (rewrite.go's convention); a snapshot shared by guards
+	// that see different virtual states is copied for the later ones.
+	out.Snaps = make([]trace.Snapshot, len(in.Snaps))
+	v.placed = make([]bool, len(in.Snaps))
 	v.out = out
 	v.remap = make([]trace.Ref, len(in.Ops))
 	for i, op := range in.Ops {
@@ -103,7 +182,8 @@ func (v *virtualizer) run() *trace.Trace {
 			v.remap[i] = trace.NoRef
 			continue
 		case op.Opcode == trace.OpSetfield && v.virtual[op.Args[0]]:
-			v.fields[op.Args[0]].set(op.Descr.(*trace.FieldDescr), v.ref(op.Args[1]))
+			d := op.Descr.(*trace.FieldDescr)
+			v.fields[op.Args[0]].set(d, v.narrow(v.ref(op.Args[1]), d))
 			continue
 		case isGetfield(op.Opcode) && v.virtual[op.Args[0]]:
 			d := op.Descr.(*trace.FieldDescr)
@@ -120,8 +200,7 @@ func (v *virtualizer) run() *trace.Trace {
 			nop.Args[k] = v.ref(a)
 		}
 		if op.Snap >= 0 {
-			out.Snaps = append(out.Snaps, v.snapshot(in.Snaps[op.Snap]))
-			nop.Snap = int32(len(out.Snaps) - 1)
+			nop.Snap = v.placeSnapshot(op.Snap, v.snapshot(in.Snaps[op.Snap]))
 		}
 		out.Ops = append(out.Ops, nop)
 		v.remap[i] = trace.Ref(len(out.Ops) - 1)
@@ -130,6 +209,32 @@ func (v *virtualizer) run() *trace.Trace {
 		}
 	}
 	return out
+}
+
+// narrow returns the value a load of field d gives after a store of r: an int field of fewer
+// than 8 bytes keeps only its low bytes, zero- or sign-extended when loaded. The removed
+// store would have done that; the forwarded value must do it too.
+func (v *virtualizer) narrow(r trace.Ref, d *trace.FieldDescr) trace.Ref {
+	if d.Type != trace.Int || d.Size >= 8 {
+		return r
+	}
+	bits := int64(8 * d.Size)
+	if v.out.IsConst(r) {
+		x := v.out.ConstValue(r).Int()
+		if d.Signed {
+			return v.out.ConstInt(x << (64 - bits) >> (64 - bits))
+		}
+		return v.out.ConstInt(x & (1<<bits - 1))
+	}
+	emit := func(op trace.Opcode, args ...trace.Ref) trace.Ref {
+		v.out.Ops = append(v.out.Ops, trace.Op{Opcode: op, Type: trace.Int, Args: args, Snap: -1})
+		return trace.Ref(len(v.out.Ops) - 1)
+	}
+	if d.Signed {
+		shift := v.out.ConstInt(64 - bits)
+		return emit(trace.OpIntRshift, emit(trace.OpIntLshift, r, shift), shift)
+	}
+	return emit(trace.OpIntAnd, r, v.out.ConstInt(1<<bits-1))
 }
 
 func isGetfield(op trace.Opcode) bool {
