@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/backend/irexec"
+	"github.com/metajit/metajit/backend/native"
 	"github.com/metajit/metajit/interp"
 	"github.com/metajit/metajit/opt"
 )
@@ -105,23 +107,34 @@ func TestCorpusInterpreter(t *testing.T) {
 	runCorpus(t, interp.Options{})
 }
 
-// TestCorpusJIT runs the corpus with the tracing JIT on the portable executor, at thresholds
-// 1 and 2 (every loop is traced at once, guards fail all the time) and at the default, with
-// the optimizer off, on, and with each of its passes switched off in turn.
+// TestCorpusJIT runs the corpus with the tracing JIT, on the portable executor and on the
+// native backend of this machine, at thresholds 1 and 2 (every loop is traced at once, guards
+// fail all the time) and at the default, with the optimizer off, on, and with each of its
+// passes switched off in turn.
 func TestCorpusJIT(t *testing.T) {
 	type mode struct {
+		backend   string
 		threshold int
 		disabled  string
 	}
-	modes := []mode{{1, "all"}, {2, "all"}, {0, "all"}, {1, ""}, {2, ""}, {0, ""}}
+	var modes []mode
+	for _, b := range []string{"irexec", "native"} {
+		for _, th := range []int{1, 2, 0} {
+			modes = append(modes, mode{b, th, "all"}, mode{b, th, ""})
+		}
+	}
 	for _, p := range opt.Passes() {
-		modes = append(modes, mode{1, p.Name})
+		modes = append(modes, mode{"irexec", 1, p.Name}, mode{"native", 1, p.Name})
 	}
 	for _, m := range modes {
-		name := fmt.Sprintf("irexec/threshold=%d/disabled=%s", m.threshold, m.disabled)
+		name := fmt.Sprintf("%s/threshold=%d/disabled=%s", m.backend, m.threshold, m.disabled)
 		t.Run(name, func(t *testing.T) {
+			var b backend.Backend = irexec.New()
+			if m.backend == "native" {
+				b = native.New()
+			}
 			opts := interp.Options{JIT: interp.JITOptions{Enabled: true, Threshold: m.threshold,
-				Backend: irexec.New(), DisablePasses: m.disabled}}
+				Backend: b, DisablePasses: m.disabled}}
 			withLoops := runCorpus(t, opts)
 			// Most programs have hot loops the recorder can compile; a drop here means the
 			// JIT silently stopped compiling (every abort falls back to the interpreter).

@@ -25,6 +25,7 @@ import (
 
 	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/backend/irexec"
+	"github.com/metajit/metajit/backend/native"
 	"github.com/metajit/metajit/interp"
 	jitpkg "github.com/metajit/metajit/jit"
 	"github.com/metajit/metajit/opt"
@@ -169,9 +170,12 @@ func writeStats(name string, s stats, stderr io.Writer) error {
 	return os.WriteFile(name, data, 0o644)
 }
 
-// backendFor returns the backend named by -backend. Until the native backends exist, native
-// falls back to the portable executor (the stats name the backend really used).
+// backendFor returns the backend named by -backend: native is machine code for this machine
+// (the portable executor where metajit has no native backend; the stats name the one used).
 func backendFor(name string) backend.Backend {
+	if name == "native" {
+		return native.New()
+	}
 	return irexec.New()
 }
 
