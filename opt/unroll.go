@@ -2,6 +2,7 @@ package opt
 
 import (
 	"encoding/binary"
+	"maps"
 	"math"
 
 	"github.com/metajit/metajit/trace"
@@ -46,8 +47,18 @@ import (
 // that change from one iteration to the next go through the label and the jump: the label's
 // arguments are those of the original label that the jump does not pass back unchanged,
 // with the values the preamble ended with; the jump passes the loop body's new values for
-// them. A loop whose only label argument is the frame (as the recorder makes them: label(p0)
-// ... jump(p0)) becomes label() ... jump(): everything it carries lives in memory.
+// them. The frame pointer of a recorded loop (label(p0) ... jump(p0)) is not one of them.
+//
+// Values that live in memory can be carried too, as PyPy's unroll exports the preamble's
+// heap cache to the loop: a place the loop body reads and then writes (the iterator's
+// index, a running total in a frame slot) holds, at the start of each iteration, what the
+// previous one stored, which the previous iteration had in a value. When the place's object
+// does not change and its value is known both at the end of the preamble and at the end of
+// the loop body, the label carries it: the loop body's load of it becomes the label's
+// argument, and the jump passes the stored value. The stores stay, since memory must be
+// current at every guard. Which places qualify shows only once the loop body has been
+// emitted, so the pass emits it twice: a first round finds them (see carriable), a second
+// round carries them.
 //
 // Two rules keep the label sound. A label argument is rebound at every jump, so within the
 // loop body its ref names the current iteration's value: the pass never uses a fact about a
@@ -80,6 +91,16 @@ func Unroll(t *trace.Trace) (*trace.Trace, error) {
 	if !u.run() {
 		return t, nil
 	}
+	// Second round: the places whose values can be carried around the loop in the label,
+	// now that the first round has shown which they are. The head and the preamble come out
+	// the same (the pass is deterministic), so the places' refs still name the same values.
+	if carry := u.carriable(); len(carry) > 0 {
+		v := newUnroller(t)
+		v.carry = carry
+		if v.run() {
+			return v.out, nil
+		}
+	}
 	return u.out, nil
 }
 
@@ -103,6 +124,16 @@ type unroller struct {
 	ovf    map[factKey]trace.Ref // int_*_ovf ops whose guard passed, keyed with the guard
 	guards map[factKey]bool      // guards that passed
 	cache  *heapCache            // what memory holds
+
+	// Loop-carried places (see carriable). carry lists the places the label carries;
+	// the first round fills the rest: what memory held at the end of the preamble, the
+	// loop body's loads that read a place before anything in the body wrote it, and what
+	// the loop body has written so far.
+	carry          []access
+	preamblePlaces map[access]trace.Ref
+	firstLoads     []access
+	loopWrites     []access
+	bodyCalled     bool
 }
 
 // newUnroller returns the unroller for a loop trace, or nil when t is not one.
@@ -156,12 +187,16 @@ func (u *unroller) run() bool {
 	}
 
 	// The new label carries the values that change across iterations.
+	u.preamblePlaces = maps.Clone(u.cache.places)
 	args, ok := u.labelArgs()
 	if !ok {
 		return false
 	}
 	u.forgetVarying(args)
 	u.cache.enterLoop(args)
+	for k, a := range u.carry {
+		u.cache.loaded(a, args[len(args)-len(u.carry)+k])
+	}
 	lab := u.out.Emit(trace.OpLabel, trace.Void, args...)
 	if u.bodyStart > 0 && in.Ops[u.bodyStart-1].Opcode == trace.OpLabel {
 		u.debug(u.bodyStart-1, lab)
@@ -185,9 +220,43 @@ func (u *unroller) run() bool {
 			jargs = append(jargs, u.ref(j))
 		}
 	}
+	for _, a := range u.carry {
+		v, ok := u.cache.lookup(a)
+		if !ok {
+			return false // not known at the end of the loop body after all
+		}
+		jargs = append(jargs, v)
+	}
 	r := u.out.Emit(trace.OpJump, trace.Void, jargs...)
 	u.debug(u.jump, r)
 	return true
+}
+
+// carriable returns the places of memory whose value a second round can carry around the
+// loop in the label, as PyPy's unroll exports the heap cache of the preamble to the loop
+// (its "short preamble" loads): a place the loop body writes, so that its load cannot leave
+// the loop, but that the body reads before writing, at a place whose object (and index) do
+// not change, and whose value is known both at the end of the preamble and at the end of the
+// loop body. The label then carries that value: it starts as what the preamble left there,
+// the jump passes what the loop body left there, and the body's first load of the place reads
+// the label's argument instead of memory. The stores stay (memory must be current at every
+// guard), so what changes is that the loop never loads again what it stored itself: an
+// iteration counter, a running total kept in a frame slot.
+func (u *unroller) carriable() []access {
+	var carry []access
+	for _, a := range u.firstLoads {
+		if u.cache.rebound[a.obj] || a.index != trace.NoRef && u.cache.rebound[a.index] {
+			continue
+		}
+		if _, ok := u.preamblePlaces[a]; !ok {
+			continue
+		}
+		if _, ok := u.cache.lookup(a); !ok {
+			continue
+		}
+		carry = append(carry, a)
+	}
+	return carry
 }
 
 // varying reports whether label argument idx may change across iterations: the jump does
@@ -224,12 +293,24 @@ func (u *unroller) labelArgs() (args []trace.Ref, ok bool) {
 		}
 	}
 
-	used := map[trace.Ref]bool{}
+	// The values at the end of the preamble: of the varying label arguments, then of the
+	// carried places.
+	var first []trace.Ref
 	for idx, j := range u.in.Ops[u.jump].Args {
-		if !u.varying(idx) {
-			continue
+		if u.varying(idx) {
+			first = append(first, u.ref(j))
 		}
-		v := u.ref(j) // the value at the end of the preamble
+	}
+	for _, a := range u.carry {
+		v, ok := u.preamblePlaces[a]
+		if !ok {
+			return nil, false
+		}
+		first = append(first, v)
+	}
+
+	used := map[trace.Ref]bool{}
+	for _, v := range first {
 		if !v.IsOp() || used[v] || invariant[v] {
 			var copied bool
 			if v, copied = u.sameAs(v); !copied {
@@ -486,9 +567,13 @@ func (u *unroller) optimize(i int) int {
 		u.observe(i, u.emit(i, op, false))
 
 	case isLoad(op.Opcode):
-		if v, ok := u.cache.lookup(accessOf(&op)); ok {
+		a := accessOf(&op)
+		if v, ok := u.cache.lookup(a); ok {
 			u.m[i] = v
 			return i
+		}
+		if u.unwritten(a) {
+			u.firstLoads = append(u.firstLoads, a)
 		}
 		u.observe(i, u.emit(i, op, false))
 
@@ -497,6 +582,7 @@ func (u *unroller) optimize(i int) int {
 		if v, ok := u.cache.lookup(a); ok && sameValue(u.out, v, op.Args[len(op.Args)-1]) {
 			return i // memory holds the value already
 		}
+		u.loopWrites = append(u.loopWrites, a)
 		u.observe(i, u.emit(i, op, false))
 
 	case op.IsPure():
@@ -511,9 +597,23 @@ func (u *unroller) optimize(i int) int {
 		u.observe(i, u.emit(i, op, false))
 
 	default: // residual calls with effects (and calls that can fail, which are guards too)
+		u.bodyCalled = true
 		u.observe(i, u.emit(i, op, false))
 	}
 	return i
+}
+
+// unwritten reports whether nothing the loop body has emitted so far may have written a.
+func (u *unroller) unwritten(a access) bool {
+	if u.bodyCalled {
+		return false
+	}
+	for _, w := range u.loopWrites {
+		if u.cache.mayAlias(w, a) {
+			return false
+		}
+	}
+	return true
 }
 
 // fold computes a pure op whose arguments are all constants, with trace.Eval (the code the
