@@ -1,0 +1,478 @@
+//go:build arm64 && linux
+
+package arm64
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/codemem"
+	"github.com/metajit/metajit/trace"
+)
+
+// Backend compiles traces to AArch64 machine code. It is safe for use by several goroutines.
+type Backend struct {
+	mem *codemem.Memory
+}
+
+// New returns an arm64 backend whose code memory is capped at codemem.DefaultLimit.
+func New() *Backend { return NewWithMemory(codemem.New(0)) }
+
+// NewWithMemory returns an arm64 backend that puts its code in mem.
+func NewWithMemory(mem *codemem.Memory) *Backend { return &Backend{mem: mem} }
+
+// Name returns "arm64".
+func (*Backend) Name() string { return "arm64" }
+
+// Memory returns the code memory the backend uses.
+func (b *Backend) Memory() *codemem.Memory { return b.mem }
+
+// The run's area: the memory R26 points to while compiled code runs. It lives on the
+// goroutine stack, in Run's frame (one size class per trace size), so that:
+//   - it costs no allocation, and each run (nested runs included) has its own;
+//   - the compiled code's stores of pointers into it are stores to the goroutine's own
+//     stack, which Go's garbage collector scans only while the goroutine is stopped, that is
+//     never while compiled code runs (Go cannot preempt it): no write barrier is needed, as
+//     for the stack writes of Go code itself. Pointers go to the ptrs array, typed
+//     unsafe.Pointer, so the collector sees them at every exit.
+//
+// Layout (offsets from R26):
+//
+//	0         budget: back-edges left before the loop yields to Go
+//	8         swap: the parallel move's spare word
+//	16        vals[N]: homes of int and float values (floats as their bits)
+//	16+8N     ptrs[N]: homes of pointer values
+const (
+	offBudget = 0
+	offSwap   = 8
+	offVals   = 16
+)
+
+type header struct {
+	budget int64
+	swap   uint64
+}
+
+type (
+	area16 struct {
+		h    header
+		vals [16]uint64
+		ptrs [16]unsafe.Pointer
+	}
+	area64 struct {
+		h    header
+		vals [64]uint64
+		ptrs [64]unsafe.Pointer
+	}
+	area256 struct {
+		h    header
+		vals [256]uint64
+		ptrs [256]unsafe.Pointer
+	}
+	area1024 struct {
+		h    header
+		vals [1024]uint64
+		ptrs [1024]unsafe.Pointer
+	}
+	area4096 struct {
+		h    header
+		vals [4096]uint64
+		ptrs [4096]unsafe.Pointer
+	}
+	area16384 struct {
+		h    header
+		vals [16384]uint64
+		ptrs [16384]unsafe.Pointer
+	}
+)
+
+// areaSizes are the size classes of the area: the homes of a trace's values must fit one.
+var areaSizes = []int{16, 64, 256, 1024, 4096, 16384}
+
+func offPtrs(n int) int32 { return int32(offVals + 8*n) }
+
+// yieldWork is about how many ops a loop runs between two yields to Go: the back-edge
+// budget is yieldWork divided by the length of the loop body. At well under a nanosecond an
+// op, a loop yields every fraction of a millisecond; Go asks for no more than every 10 ms.
+const yieldWork = 1 << 19
+
+// slotRef says where a value is in the area: vals[slot], or ptrs[slot] for pointers.
+type slotRef struct {
+	op   int32
+	ptr  bool
+	slot int32
+}
+
+// argSrc is an argument of a residual call: a constant or a value in the area.
+type argSrc struct {
+	slotRef
+	konst bool
+	c     trace.Const
+}
+
+// callSite is what Go needs to perform a residual call or a new.
+type callSite struct {
+	call   *trace.CallDescr
+	alloc  *trace.AllocDescr
+	args   []argSrc
+	result slotRef
+}
+
+// region is where the code of an op (or of a stub, or glue code) starts, for Disassemble.
+type region struct {
+	off   int
+	owner int
+}
+
+// Loop is a trace compiled to machine code.
+type Loop struct {
+	t        *trace.Trace
+	block    *codemem.Block
+	areaSize int
+	budget   int64
+	inputs   []slotRef // where Run puts each input, in order
+
+	// Per op index.
+	exitVals   [][]slotRef    // the values an exit at the op shows
+	calls      []callSite     // residual calls and news
+	contOff    []int          // where Go re-enters after the call or new at the op
+	guardJumps map[int]int    // guards: offset of their patchable B.cond (for bridges)
+	exits      []atomic.Uint64
+
+	reentryOff   int
+	regions      []region
+	spare        atomic.Pointer[callState]
+}
+
+// callState is the CallArgs block of one run (a residual call may run the loop again).
+type callState struct {
+	args trace.CallArgs
+}
+
+// Compile validates the trace and compiles it to machine code. It returns an error, and
+// compiles nothing, for what it cannot compile (an op it does not support, a field offset
+// beyond 31 bits, a trace whose values do not fit the largest area): the driver then keeps
+// interpreting that loop.
+func (b *Backend) Compile(t *trace.Trace) (backend.Loop, error) {
+	if err := trace.Validate(t); err != nil {
+		return nil, err
+	}
+	g, err := analyze(t)
+	if err != nil {
+		return nil, err
+	}
+	asmMu.Lock()
+	code, err := g.generate()
+	asmMu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	block, err := b.mem.Alloc(code, 0x00) // UDF #0 (an undefined instruction) after the code
+	if err != nil {
+		return nil, fmt.Errorf("arm64: %w", err)
+	}
+	// The code was written through the data side: make the instruction side see it. (Linux
+	// does this itself when a page first becomes executable, but not when a page that was
+	// executable before is written and made executable again, as Patch does; flushing
+	// always costs little and does not depend on kernel internals.)
+	flushICache(block.Addr(), uintptr(block.Size()))
+	l := g.l
+	l.block = block
+	// The code is freed when the Loop is unreachable: no run can be using it then, since
+	// Run keeps its Loop alive.
+	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, block)
+	return l, nil
+}
+
+// analyze computes what the allocator needs to know about each value (homes, uses, last
+// uses), the loop structure and the area's size class.
+func analyze(t *trace.Trace) (*gen, error) {
+	n := len(t.Ops)
+	vals := make([]value, n)
+	var nv, np int32
+	for i := range t.Ops {
+		op := &t.Ops[i]
+		v := &vals[i]
+		v.typ, v.class, v.reg, v.home, v.last = op.Type, classOf(op.Type), noReg, -1, int32(i)
+		switch op.Type {
+		case trace.Ptr:
+			v.slot = np
+			np++
+		case trace.Int, trace.Float:
+			v.slot = nv
+			nv++
+		}
+	}
+	size := 0
+	for _, s := range areaSizes {
+		if int(max(nv, np)) <= s {
+			size = s
+			break
+		}
+	}
+	if size == 0 {
+		return nil, fmt.Errorf("arm64: trace with %d int/float and %d pointer values: at most %d of each", nv, np, areaSizes[len(areaSizes)-1])
+	}
+	for i := range vals {
+		switch v := &vals[i]; v.typ {
+		case trace.Ptr:
+			v.home = offPtrs(size) + 8*v.slot
+		case trace.Int, trace.Float:
+			v.home = offVals + 8*v.slot
+		}
+	}
+	use := func(r trace.Ref, at int) {
+		if r >= 0 {
+			vals[r].uses = append(vals[r].uses, int32(at))
+			vals[r].last = int32(at)
+		}
+	}
+	for i := range t.Ops {
+		op := &t.Ops[i]
+		if op.Opcode != trace.OpLabel {
+			for _, a := range op.Args {
+				use(a, i)
+			}
+		}
+		if op.HasSnapshot() {
+			t.Snaps[op.Snap].Refs(func(r trace.Ref) { use(r, i) })
+		}
+	}
+
+	l := &Loop{t: t, areaSize: size, exitVals: make([][]slotRef, n), calls: make([]callSite, n),
+		contOff: make([]int, n), guardJumps: map[int]int{}, exits: make([]atomic.Uint64, n)}
+	g := &gen{t: t, vals: vals, l: l}
+	nIn := len(t.Inputs())
+	for k := 0; k < nIn; k++ {
+		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: vals[k].typ == trace.Ptr, slot: vals[k].slot})
+		vals[k].inMem = true // Run stores the inputs in their homes
+	}
+	if t.Ops[n-1].Opcode == trace.OpJump {
+		g.loops, g.jumpPos = true, n-1
+		if lab := t.Label(); lab >= 0 {
+			g.headPos, g.bodyStart, g.headArgs = lab, lab+1, t.Ops[lab].Args
+		} else {
+			g.headPos, g.bodyStart = nIn, nIn
+			for k := 0; k < nIn; k++ {
+				g.headArgs = append(g.headArgs, trace.Ref(k))
+			}
+		}
+		// Values from before the loop that the loop uses (other than the label's
+		// arguments) are needed again in every iteration: live until the jump.
+		isArg := map[trace.Ref]bool{}
+		for _, a := range g.headArgs {
+			isArg[a] = true
+		}
+		for v := 0; v < g.headPos; v++ {
+			if !isArg[trace.Ref(v)] && vals[v].last >= int32(g.bodyStart) && vals[v].last < int32(g.jumpPos) {
+				use(trace.Ref(v), g.jumpPos)
+			}
+		}
+		l.budget = max(1, yieldWork/int64(g.jumpPos-g.bodyStart+1))
+	}
+	return g, nil
+}
+
+// Trace returns the trace the loop was compiled from.
+func (l *Loop) Trace() *trace.Trace { return l.t }
+
+// CodeSize returns the size of the machine code in bytes.
+func (l *Loop) CodeSize() int { return l.block.Size() }
+
+// Code returns the machine code (read-only memory).
+func (l *Loop) Code() []byte { return l.block.Code() }
+
+// Addr returns the address of the code.
+func (l *Loop) Addr() uintptr { return l.block.Addr() }
+
+// GuardJump returns the offset in the code of guard op's branch to its exit stub, a 4-byte
+// B.cond with a 19-bit word displacement (±1 MiB): rewriting the instruction (PatchGuard)
+// sends the failing guard elsewhere (to a bridge). ok is false when op is not a guard.
+func (l *Loop) GuardJump(op int) (off int, ok bool) {
+	off, ok = l.guardJumps[op]
+	return off, ok
+}
+
+// PatchGuard points guard op's branch at offset target of the code, keeping its condition,
+// and flushes the instruction cache. No goroutine may be running the loop meanwhile.
+func (l *Loop) PatchGuard(op, target int) error {
+	off, ok := l.guardJumps[op]
+	if !ok {
+		return fmt.Errorf("arm64: op %d is not a guard", op)
+	}
+	d := (target - off) / 4
+	if (target-off)%4 != 0 || d < -(1<<18) || d >= 1<<18 {
+		return fmt.Errorf("arm64: guard branch from %d to %d out of range", off, target)
+	}
+	w := getUint32(l.block.Code()[off:])
+	w = w&^(0x7ffff<<5) | uint32(d&0x7ffff)<<5
+	var b [4]byte
+	putUint32(b[:], w)
+	if err := l.block.Patch(off, b[:]); err != nil {
+		return err
+	}
+	flushICache(l.block.Addr()+uintptr(off), 4)
+	return nil
+}
+
+func putUint32(b []byte, v uint32) {
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+}
+
+func getUint32(b []byte) uint32 {
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// Exits returns how many runs left the trace at op.
+func (l *Loop) Exits(op int) uint64 {
+	if op < 0 || op >= len(l.exits) {
+		return 0
+	}
+	return l.exits[op].Load()
+}
+
+// Run runs the compiled trace until it leaves (see backend.Loop). It allocates nothing when
+// the Exit is reused.
+func (l *Loop) Run(ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
+	switch l.areaSize {
+	case 16:
+		var a area16
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	case 64:
+		var a area64
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	case 256:
+		var a area256
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	case 1024:
+		var a area1024
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	case 4096:
+		var a area4096
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	default:
+		var a area16384
+		l.run(unsafe.Pointer(&a), a.vals[:], a.ptrs[:], ints, ptrs, exit)
+	}
+	runtime.KeepAlive(l) // the code stays mapped until the run is over
+}
+
+// run is Run with the area: it enters the code and serves its exits until one leaves the
+// trace. ctx, vals and pv are the same memory; vals and pv are the area's arrays.
+func (l *Loop) run(ctx unsafe.Pointer, vals []uint64, pv []unsafe.Pointer, ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
+	for _, in := range l.inputs {
+		if in.ptr {
+			pv[in.slot] = ptrs[in.op]
+		} else {
+			vals[in.slot] = ints[in.op]
+		}
+	}
+	h := (*header)(ctx)
+	var cs *callState
+	defer func() {
+		if cs != nil {
+			l.spare.Store(cs)
+		}
+	}()
+	addr := l.block.Addr()
+	for {
+		h.budget = l.budget
+		code := enter(addr, ctx)
+		if code == yieldCode {
+			preemptionPoint()
+			addr = l.block.Addr() + uintptr(l.reentryOff)
+			continue
+		}
+		if code >= uint64(len(l.t.Ops)) {
+			panic(fmt.Sprintf("arm64: compiled code of %q returned exit code %#x", l.t.Name, code))
+		}
+		op := int(code)
+		site := &l.calls[op]
+		switch {
+		case site.alloc != nil:
+			pv[site.result.slot] = site.alloc.New()
+		case site.call != nil:
+			if cs == nil {
+				if cs = l.spare.Swap(nil); cs == nil {
+					cs = &callState{}
+				}
+			}
+			if !l.call(site, cs, vals, pv) {
+				l.leave(op, vals, pv, exit)
+				return
+			}
+		default: // a guard failed, or the trace finished
+			l.leave(op, vals, pv, exit)
+			return
+		}
+		addr = l.block.Addr() + uintptr(l.contOff[op])
+	}
+}
+
+// preemptionPoint is where a yielding loop lets Go stop the goroutine. Go preempts a
+// goroutine (for a stop-the-world of the garbage collector, or because it has run for
+// 10 ms) by making its next function prologue's stack check fail; a call to a function that
+// has a stack check is enough for that to happen right here. It is marked noinline, and calls
+// another function, so that the compiler keeps the check (leaf functions with small frames
+// get none).
+//
+//go:noinline
+func preemptionPoint() { preemptionLeaf() }
+
+//go:noinline
+func preemptionLeaf() {}
+
+// call performs a residual call and reports whether it succeeded.
+func (l *Loop) call(site *callSite, cs *callState, vals []uint64, pv []unsafe.Pointer) bool {
+	ca := &cs.args
+	if n := len(site.args); cap(ca.Ints) < n {
+		ca.Ints, ca.Ptrs = make([]uint64, n), make([]unsafe.Pointer, n)
+	}
+	ca.Ints, ca.Ptrs = ca.Ints[:len(site.args)], ca.Ptrs[:len(site.args)]
+	for k, a := range site.args {
+		switch {
+		case a.konst && a.c.Type == trace.Ptr:
+			ca.Ptrs[k] = a.c.Ptr
+		case a.konst:
+			ca.Ints[k] = a.c.Bits
+		case a.ptr:
+			ca.Ptrs[k] = pv[a.slot]
+		default:
+			ca.Ints[k] = vals[a.slot]
+		}
+	}
+	ca.Result, ca.PtrResult = 0, nil
+	ok := site.call.Fn(ca)
+	clear(ca.Ptrs) // do not keep the arguments alive
+	if !ok {
+		if !site.call.CanFail {
+			panic(fmt.Sprintf("arm64: call <%s> reported failure, but its descr does not say CanFail", site.call.Name))
+		}
+		return false
+	}
+	switch site.call.Result {
+	case trace.Ptr:
+		pv[site.result.slot] = ca.PtrResult
+		ca.PtrResult = nil
+	case trace.Int, trace.Float:
+		vals[site.result.slot] = ca.Result
+	}
+	return true
+}
+
+// leave fills the exit for a run that left at op: the values its snapshot (or finish) shows.
+func (l *Loop) leave(op int, vals []uint64, pv []unsafe.Pointer, exit *backend.Exit) {
+	ev, ep := exit.Prepare(l.t, len(l.t.Ops))
+	for _, s := range l.exitVals[op] {
+		if s.ptr {
+			ep[s.op] = pv[s.slot]
+		} else {
+			ev[s.op] = vals[s.slot]
+		}
+	}
+	exit.Op, exit.Snap = op, l.t.Ops[op].Snap
+	l.exits[op].Add(1)
+}
