@@ -400,7 +400,7 @@ func (g *gen) divMod(i int, op *trace.Op) {
 	done := g.a.newLabel()
 	g.a.ins3(arm64.ASDIV, rOp(gp(rb)), gp(ra), Q)              // q = a / b, truncated
 	g.a.ins4(arm64.AMSUB, rOp(gp(rb)), gp(ra), Q, R)           // r = a - q*b
-	g.a.ins(arm64.ACBZ, R, branchTo(done))                      // exact
+	g.a.ins(arm64.ACBZ, R, branchTo(done))                     // exact
 	g.a.ins3(arm64.AEOR, rOp(gp(rb)), gp(rTmp2), rOp(gp(dst))) // sign of r ^ b
 	g.a.ins3(arm64.ATBZ, immOp(63), gp(dst), branchTo(done))   // same signs
 	if floordiv {
@@ -774,6 +774,7 @@ func (g *gen) store(op *trace.Op) {
 	}
 	g.a.ins(as, src, addr)
 }
+
 // Calls, loops and the end.
 
 // call exits to Go, which performs the residual call (or the allocation of new) with the

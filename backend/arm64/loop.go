@@ -136,15 +136,15 @@ type Loop struct {
 	inputs   []slotRef // where Run puts each input, in order
 
 	// Per op index.
-	exitVals   [][]slotRef    // the values an exit at the op shows
-	calls      []callSite     // residual calls and news
-	contOff    []int          // where Go re-enters after the call or new at the op
-	guardJumps map[int]int    // guards: offset of their patchable B.cond (for bridges)
+	exitVals   [][]slotRef // the values an exit at the op shows
+	calls      []callSite  // residual calls and news
+	contOff    []int       // where Go re-enters after the call or new at the op
+	guardJumps map[int]int // guards: offset of their patchable B.cond (for bridges)
 	exits      []atomic.Uint64
 
-	reentryOff   int
-	regions      []region
-	spare        atomic.Pointer[callState]
+	reentryOff int
+	regions    []region
+	spare      atomic.Pointer[callState]
 }
 
 // callState is the CallArgs block of one run (a residual call may run the loop again).
