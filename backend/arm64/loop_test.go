@@ -600,3 +600,34 @@ jump(i5, i1)
 		t.Error("CodeSize / Code / Trace")
 	}
 }
+
+// A trace with thousands of values: homes far from R26 (beyond the 32 KiB an 8-byte LDR
+// offset reaches; golang-asm builds the offset in R27), in the 16384-slot area, with a
+// guard whose snapshot names early values and pointers at large offsets.
+func TestLargeTrace(t *testing.T) {
+	tr := trace.NewTrace("large")
+	x := tr.Input(trace.Int)
+	f := tr.Input(trace.Float)
+	p := tr.Input(trace.Ptr)
+	vals := []trace.Ref{x}
+	fv := f
+	for k := 0; k < 6000; k++ {
+		vals = append(vals, tr.Emit(trace.OpIntAdd, trace.Int, vals[len(vals)-1], tr.ConstInt(int64(k))))
+		if k%3 == 0 {
+			fv = tr.Emit(trace.OpFloatAdd, trace.Float, fv, tr.ConstFloat(0.5))
+		}
+	}
+	var ptrs []trace.Ref
+	for k := 0; k < 5000; k++ {
+		ptrs = append(ptrs, tr.EmitDescr(trace.OpGetfieldR, trace.Ptr, objNext, p))
+	}
+	c := tr.Emit(trace.OpIntLt, trace.Int, vals[len(vals)-1], tr.ConstInt(1<<40))
+	s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{
+		{Index: 0, Ref: vals[1]}, {Index: 1, Ref: vals[3000]}, {Index: 2, Ref: fv}, {Index: 3, Ref: ptrs[4999]}, {Index: 4, Ref: ptrs[0]}}}}})
+	tr.EmitGuard(trace.OpGuardTrue, s, c)
+	tr.Emit(trace.OpFinish, trace.Void, vals[len(vals)-1], vals[10], fv, ptrs[4998])
+	l := compile(t, tr)
+	obj := newTestObject()
+	same(t, tr, l, []uint64{0, math.Float64bits(1)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
+	same(t, tr, l, []uint64{1 << 41, math.Float64bits(1)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
+}
