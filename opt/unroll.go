@@ -132,6 +132,7 @@ type unroller struct {
 	carry          []access
 	preamblePlaces map[access]trace.Ref
 	firstLoads     []access
+	uses           []bool // uses[i]: old op i's value is used in the body (see used)
 	loopWrites     []access
 	bodyCalled     bool
 }
@@ -572,7 +573,7 @@ func (u *unroller) optimize(i int) int {
 			u.m[i] = v
 			return i
 		}
-		if u.unwritten(a) {
+		if u.unwritten(a) && u.used(i) {
 			u.firstLoads = append(u.firstLoads, a)
 		}
 		u.observe(i, u.emit(i, op, false))
@@ -601,6 +602,29 @@ func (u *unroller) optimize(i int) int {
 		u.observe(i, u.emit(i, op, false))
 	}
 	return i
+}
+
+// used reports whether old op i's value is used in the body: by an op, a snapshot or the
+// jump. (Carrying a value nobody reads would only cost a register.)
+func (u *unroller) used(i int) bool {
+	if u.uses == nil {
+		u.uses = make([]bool, len(u.in.Ops))
+		mark := func(r trace.Ref) {
+			if r.IsOp() {
+				u.uses[r] = true
+			}
+		}
+		for k := u.bodyStart; k <= u.jump; k++ {
+			op := &u.in.Ops[k]
+			for _, a := range op.Args {
+				mark(a)
+			}
+			if op.Snap >= 0 && int(op.Snap) < len(u.in.Snaps) {
+				u.in.Snaps[op.Snap].Refs(mark)
+			}
+		}
+	}
+	return u.uses[i]
 }
 
 // unwritten reports whether nothing the loop body has emitted so far may have written a.

@@ -3,6 +3,7 @@ package opt
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unsafe"
@@ -709,5 +710,203 @@ func BenchmarkSumLoop(b *testing.B) {
 			b.ReportMetric(float64(loopOps(v.t)), "ops/iter")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/item")
 		})
+	}
+}
+
+// memState is the Go object of the random memory loops below: a counter that bounds the
+// loop, int fields of several sizes (one also read as a float, as an interpreter reads a
+// boxed number's bits), a float, and a slice of four items.
+type memState struct {
+	count int64
+	a     int64
+	b     int64
+	c     int16
+	d     uint8
+	f     float64
+	items []int64
+}
+
+var (
+	memCount    = &trace.FieldDescr{Name: "M.count", Offset: unsafe.Offsetof(memState{}.count), Size: 8, Type: trace.Int, Signed: true}
+	memA        = &trace.FieldDescr{Name: "M.a", Offset: unsafe.Offsetof(memState{}.a), Size: 8, Type: trace.Int, Signed: true}
+	memAasF     = &trace.FieldDescr{Name: "M.a_as_f", Offset: unsafe.Offsetof(memState{}.a), Size: 8, Type: trace.Float}
+	memB        = &trace.FieldDescr{Name: "M.b", Offset: unsafe.Offsetof(memState{}.b), Size: 8, Type: trace.Int, Signed: true}
+	memC        = &trace.FieldDescr{Name: "M.c", Offset: unsafe.Offsetof(memState{}.c), Size: 2, Type: trace.Int, Signed: true}
+	memD        = &trace.FieldDescr{Name: "M.d", Offset: unsafe.Offsetof(memState{}.d), Size: 1, Type: trace.Int}
+	memF        = &trace.FieldDescr{Name: "M.f", Offset: unsafe.Offsetof(memState{}.f), Size: 8, Type: trace.Float}
+	memItemsPtr = &trace.FieldDescr{Name: "M.items.ptr", Offset: unsafe.Offsetof(memState{}.items), Size: 8, Type: trace.Ptr}
+	// memBump is a residual call that writes memory behind the trace's back: b += 1.
+	memBump = &trace.CallDescr{Name: "bump", ArgTypes: []trace.Type{trace.Ptr}, Result: trace.Void,
+		Fn: func(a *trace.CallArgs) bool { (*memState)(a.Ptr(0)).b++; return true }}
+
+	memIntFields   = []*trace.FieldDescr{memA, memB, memC, memD}
+	memFloatFields = []*trace.FieldDescr{memAasF, memF}
+)
+
+// randomMemoryLoop makes a loop like the recorder's, over a *memState: every value lives in
+// memory and is loaded, guarded, computed on and stored back, so that heap and unroll have
+// loads to forward, stores to combine, invariants to hoist and places to carry, among
+// descriptors that share bytes, small fields and a call that writes memory. The loop leaves
+// when the counter reaches 0 (it is never stored but by the loop's own decrement), or
+// earlier at a random guard.
+func randomMemoryLoop(rng *rand.Rand, n int) *trace.Trace {
+	t := trace.NewTrace("memory-loop")
+	p0 := t.Input(trace.Ptr)
+	i1 := t.Input(trace.Int)
+	t.Emit(trace.OpLabel, trace.Void, p0, i1)
+	ints := []trace.Ref{i1}
+	var floats []trace.Ref
+	pc := int32(0)
+	snap := func() int32 {
+		pc++
+		var slots []trace.SnapSlot
+		for k := int32(0); k < int32(rng.IntN(4)); k++ {
+			if len(floats) > 0 && rng.IntN(3) == 0 {
+				slots = append(slots, trace.SnapSlot{Index: k, Ref: floats[rng.IntN(len(floats))], Tag: 2})
+			} else {
+				slots = append(slots, trace.SnapSlot{Index: k, Ref: ints[rng.IntN(len(ints))], Tag: 1})
+			}
+		}
+		return t.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Code: 1, PC: pc, Slots: slots}}})
+	}
+	anInt := func() trace.Ref {
+		if rng.IntN(5) == 0 {
+			return t.ConstInt(rng.Int64N(21) - 10)
+		}
+		if len(ints) > 3 && rng.IntN(2) == 0 {
+			return ints[len(ints)-1-rng.IntN(3)]
+		}
+		return ints[rng.IntN(len(ints))]
+	}
+	aFloat := func() trace.Ref {
+		if len(floats) == 0 || rng.IntN(5) == 0 {
+			return t.ConstFloat(float64(rng.IntN(9)) / 4)
+		}
+		return floats[rng.IntN(len(floats))]
+	}
+	count := t.EmitDescr(trace.OpGetfieldI, trace.Int, memCount, p0)
+	more := t.Emit(trace.OpIntGt, trace.Int, count, t.ConstInt(0))
+	t.EmitGuard(trace.OpGuardTrue, snap(), more)
+	t.EmitDescr(trace.OpSetfield, trace.Void, memCount, p0, t.Emit(trace.OpIntSub, trace.Int, count, t.ConstInt(1)))
+	for k := 0; k < n; k++ {
+		switch r := rng.IntN(16); {
+		case r < 4:
+			d := memIntFields[rng.IntN(len(memIntFields))]
+			if rng.IntN(8) == 0 {
+				d = memCount
+			}
+			ints = append(ints, t.EmitDescr(trace.OpGetfieldI, trace.Int, d, p0))
+		case r < 6:
+			floats = append(floats, t.EmitDescr(trace.OpGetfieldF, trace.Float, memFloatFields[rng.IntN(2)], p0))
+		case r < 8:
+			t.EmitDescr(trace.OpSetfield, trace.Void, memIntFields[rng.IntN(len(memIntFields))], p0, anInt())
+		case r == 8:
+			t.EmitDescr(trace.OpSetfield, trace.Void, memFloatFields[rng.IntN(2)], p0, aFloat())
+		case r == 9:
+			opc := []trace.Opcode{trace.OpIntAdd, trace.OpIntSub, trace.OpIntXor, trace.OpIntAnd}[rng.IntN(4)]
+			ints = append(ints, t.Emit(opc, trace.Int, anInt(), anInt()))
+		case r == 10:
+			floats = append(floats, t.Emit(trace.OpFloatAdd, trace.Float, aFloat(), aFloat()))
+		case r == 11:
+			c := t.Emit(trace.OpIntLt, trace.Int, anInt(), t.ConstInt(rng.Int64N(200)-20))
+			t.EmitGuard(trace.OpGuardTrue, snap(), c)
+		case r == 12:
+			x := t.EmitDescr(trace.OpGetfieldI, trace.Int, memD, p0)
+			ints = append(ints, x)
+			if rng.IntN(3) == 0 {
+				t.EmitGuard(trace.OpGuardValue, snap(), x, t.ConstInt(rng.Int64N(3)))
+			}
+		case r == 13 || r == 14:
+			data := t.EmitDescr(trace.OpGetfieldR, trace.Ptr, memItemsPtr, p0)
+			idx := t.ConstInt(rng.Int64N(4))
+			if rng.IntN(2) == 0 {
+				idx = t.Emit(trace.OpIntAnd, trace.Int, anInt(), t.ConstInt(3))
+			}
+			if r == 13 {
+				ints = append(ints, t.EmitDescr(trace.OpGetarrayitemI, trace.Int, int64Array, data, idx))
+			} else {
+				t.EmitDescr(trace.OpSetarrayitem, trace.Void, int64Array, data, idx, anInt())
+			}
+		default:
+			if rng.IntN(3) == 0 {
+				t.EmitCall(memBump, -1, p0)
+			}
+		}
+	}
+	t.Emit(trace.OpJump, trace.Void, p0, anInt())
+	return t
+}
+
+// memExit runs a memory loop on irexec and describes how it left and the memory after.
+func memExit(t *testing.T, tr *trace.Trace, s *memState, i1 int64) string {
+	t.Helper()
+	loop, err := irexec.New().Compile(tr)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, tr)
+	}
+	var e backend.Exit
+	loop.Run([]uint64{0, uint64(i1)}, []unsafe.Pointer{unsafe.Pointer(s)}, &e)
+	var b strings.Builder
+	snap := e.Snapshot()
+	if snap == nil {
+		t.Fatalf("a memory loop left through finish")
+	}
+	for _, f := range snap.Frames {
+		fmt.Fprintf(&b, "f%d@%d:", f.Code, f.PC)
+		for _, sl := range f.Slots {
+			fmt.Fprintf(&b, " %d=%#x", sl.Index, e.Bits(sl.Ref))
+		}
+	}
+	fmt.Fprintf(&b, " | %d %d %d %d %d %#x %v", s.count, s.a, s.b, s.c, s.d, math.Float64bits(s.f), s.items)
+	return b.String()
+}
+
+// TestUnrollRandomMemoryLoops runs random memory loops as recorded and after heap, unroll
+// and the whole pipeline, from random states: they must leave at the same resume position
+// with the same values and leave memory the same.
+func TestUnrollRandomMemoryLoops(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	variants := []struct {
+		name string
+		run  func(*trace.Trace) (*trace.Trace, error)
+	}{
+		{"heap", Heap}, {"unroll", Unroll}, {"heap+unroll", heapThenUnroll},
+		{"pipeline", (&Pipeline{Validate: true}).Optimize},
+	}
+	for seed := 0; seed < n; seed++ {
+		rng := rand.New(rand.NewPCG(uint64(seed), 11))
+		tr := randomMemoryLoop(rng, 4+rng.IntN(40))
+		if err := trace.Validate(tr); err != nil {
+			t.Fatalf("seed %d: the generator made an invalid trace: %v\n%s", seed, err, tr)
+		}
+		for k := 0; k < 3; k++ {
+			start := memState{
+				count: rng.Int64N(12), a: rng.Int64N(9) - 4, b: rng.Int64N(9), c: int16(rng.IntN(600) - 300),
+				d: uint8(rng.IntN(3)), f: float64(rng.IntN(8)) / 2,
+				items: []int64{rng.Int64N(5), rng.Int64N(5), rng.Int64N(5), rng.Int64N(5)},
+			}
+			i1 := rng.Int64N(50) - 10
+			s := start
+			s.items = append([]int64(nil), start.items...)
+			want := memExit(t, tr, &s, i1)
+			for _, v := range variants {
+				out, err := v.run(tr)
+				if err != nil {
+					t.Fatalf("seed %d, %s: %v", seed, v.name, err)
+				}
+				if err := trace.Validate(out); err != nil {
+					t.Fatalf("seed %d, %s made an invalid trace: %v\n%s", seed, v.name, err, out)
+				}
+				s := start
+				s.items = append([]int64(nil), start.items...)
+				if got := memExit(t, out, &s, i1); got != want {
+					t.Fatalf("seed %d, %s, state %+v, i1 %d:\n got %s\nwant %s\n--- recorded\n%s--- optimized\n%s",
+						seed, v.name, start, i1, got, want, tr, out)
+				}
+			}
+		}
 	}
 }
