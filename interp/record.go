@@ -34,12 +34,6 @@ import (
 // hold only modified slots). Compiled code never stores a Go pointer: a store that would
 // (a list into a local, say) is a residual call to Go.
 
-// Limits of recording.
-const (
-	traceLimit  = 4000 // ops in one trace (PyPy's trace_limit is 6000)
-	inlineDepth = 10   // nested inlined calls
-)
-
 // shadow is the recorder's picture of one slot: the trace value it holds and its kind.
 type shadow struct {
 	ref   trace.Ref      // the payload: an int, a float, or the object pointer; NoRef: not known
@@ -275,7 +269,7 @@ func (r *recorder) step(f *Frame) bool {
 	if r.pending != nil && !r.finishCall(f) {
 		return false
 	}
-	if len(r.t.Ops) > traceLimit {
+	if len(r.t.Ops) > r.in.jit.driver.TraceLimit() {
 		return r.fail("trace too long")
 	}
 	code := rf.info.code

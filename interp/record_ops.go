@@ -501,7 +501,7 @@ func (r *recorder) call(rf *recFrame, f *Frame, pc, argc int) bool {
 	case KindFunc:
 		fn := fnv.ref.(*Function)
 		code := fn.Code
-		if len(r.frames) > inlineDepth {
+		if len(r.frames) > r.in.jit.driver.InlineDepth() {
 			return r.fail("inlining too deep")
 		}
 		for _, other := range r.frames {

@@ -42,6 +42,13 @@ const DefaultThreshold = 1039
 // DefaultMaxAborts is how many times the driver tries to trace a loop before giving up on it.
 const DefaultMaxAborts = 3
 
+// DefaultTraceLimit is the longest trace, in ops, a recording may make before it is aborted
+// ("trace too long"); PyPy's trace_limit is 6000.
+const DefaultTraceLimit = 4000
+
+// DefaultInlineDepth is how deeply recordings may inline guest calls.
+const DefaultInlineDepth = 10
+
 // GreenKey identifies a merge point: a loop header of the guest program.
 type GreenKey struct {
 	Code int32 // the interpreter's id for the code object
@@ -52,6 +59,10 @@ type GreenKey struct {
 type Options struct {
 	Threshold int             // back-edges before tracing; DefaultThreshold when 0
 	MaxAborts int             // tracing attempts before a loop is blacklisted; DefaultMaxAborts when 0
+	// TraceLimit and InlineDepth bound recordings (DefaultTraceLimit, DefaultInlineDepth
+	// when 0); the interpreter's recorder asks the driver for them.
+	TraceLimit  int
+	InlineDepth int
 	Backend   backend.Backend // irexec when nil
 	// Optimize, when set, rewrites each trace before compilation (the opt package's pipeline).
 	Optimize func(*trace.Trace) (*trace.Trace, error)
@@ -105,6 +116,12 @@ func New(opts Options) *Driver {
 	if opts.MaxAborts <= 0 {
 		opts.MaxAborts = DefaultMaxAborts
 	}
+	if opts.TraceLimit <= 0 {
+		opts.TraceLimit = DefaultTraceLimit
+	}
+	if opts.InlineDepth <= 0 {
+		opts.InlineDepth = DefaultInlineDepth
+	}
 	d := &Driver{opts: opts, backend: opts.Backend, cats: map[string]bool{},
 		loops: map[GreenKey]*Loop{}, aborts: map[GreenKey]int{}}
 	if d.backend == nil {
@@ -120,6 +137,12 @@ func New(opts Options) *Driver {
 
 // Threshold returns the number of back-edges after which a loop is traced.
 func (d *Driver) Threshold() int { return d.opts.Threshold }
+
+// TraceLimit returns the longest trace, in ops, a recording may make.
+func (d *Driver) TraceLimit() int { return d.opts.TraceLimit }
+
+// InlineDepth returns how deeply a recording may inline guest calls.
+func (d *Driver) InlineDepth() int { return d.opts.InlineDepth }
 
 // BackendName returns the name of the backend compiling the traces.
 func (d *Driver) BackendName() string { return d.backend.Name() }
