@@ -22,7 +22,8 @@ import (
 //     recorder's habit of re-checking a slot's kind at every bytecode) always passes and is
 //     removed;
 //   - a residual call may read and write anything: the cache is emptied, unless the call's
-//     CallDescr is Pure (PyPy's EffectInfo says the same: elidable calls keep the caches).
+//     CallDescr is Pure (PyPy's EffectInfo says the same: elidable calls keep the caches),
+//     even when it can fail (PyPy's EF_ELIDABLE_CAN_RAISE).
 //
 // Stores are delayed and combined, as PyPy's lazy setfields: a store is held back (pending)
 // instead of emitted, so that a later store to the same field of the same object, with
@@ -114,7 +115,7 @@ func (h *heapOpt) run() {
 			h.w.copyOp(i)
 		case op.HasSnapshot(): // guards, and calls that can fail
 			h.guard(i)
-		case op.Opcode.IsCall() && !op.IsPure():
+		case writesMemory(op):
 			h.flush()
 			h.w.copyOp(i)
 			h.cache.clear()
@@ -188,7 +189,7 @@ func (h *heapOpt) guard(i int) {
 	switch {
 	case op.Opcode == trace.OpGuardValue:
 		h.cache.learnValue(op.Args[0], op.Args[1])
-	case op.Opcode.IsCall() && !op.IsPure():
+	case writesMemory(&op):
 		h.cache.clear()
 	}
 }
@@ -212,6 +213,17 @@ func (h *heapOpt) flushAliasing(a access) {
 		}
 	}
 	h.pending = kept
+}
+
+// writesMemory reports whether an op is a residual call that may write memory: one whose
+// CallDescr does not say Pure. A pure call that can fail (CanFail) writes nothing either: it
+// is a guard (it needs its snapshot, so stores are not delayed past it), but not a store.
+func writesMemory(op *trace.Op) bool {
+	if !op.Opcode.IsCall() {
+		return false
+	}
+	d, ok := op.Descr.(*trace.CallDescr)
+	return !ok || !d.Pure
 }
 
 // isLoad reports whether an opcode reads a field or an array item.

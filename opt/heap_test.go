@@ -211,6 +211,25 @@ i2 = getfield_i(p0, descr=<Obj.i>)
 i3 = call_i(i1, i2, descr=<pure2>)
 finish(i3, i2)
 `},
+		{name: "a pure call that can fail writes no memory", before: `
+[p0, i1]
+i2 = getfield_i(p0, descr=<Obj.i>)
+i3 = call_i(i1, descr=<pureCanFail>) [f0@1]
+i4 = getfield_i(p0, descr=<Obj.i>)
+finish(i3, i4)
+`, after: `
+[p0, i1]
+i2 = getfield_i(p0, descr=<Obj.i>)
+i3 = call_i(i1, descr=<pureCanFail>) [f0@1]
+finish(i3, i2)
+`},
+		{name: "NOT: a store is not delayed past a pure call that can fail", before: `
+[p0, i1, i2]
+setfield(p0, i1, descr=<Obj.i>)
+i4 = call_i(i1, descr=<pureCanFail>) [f0@1]
+setfield(p0, i2, descr=<Obj.i>)
+finish(i4)
+`},
 		{name: "NOT: a call that can fail writes memory too", before: `
 [p0, i1]
 i2 = getfield_i(p0, descr=<Obj.i>)

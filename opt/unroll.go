@@ -94,9 +94,9 @@ func Unroll(t *trace.Trace) (*trace.Trace, error) {
 	// Second round: the places whose values can be carried around the loop in the label,
 	// now that the first round has shown which they are. The head and the preamble come out
 	// the same (the pass is deterministic), so the places' refs still name the same values.
-	if carry := u.carriable(); len(carry) > 0 {
+	if carry, known := u.carriable(); len(carry) > 0 || len(known) > 0 {
 		v := newUnroller(t)
-		v.carry = carry
+		v.carry, v.known = carry, known
 		if v.run() {
 			return v.out, nil
 		}
@@ -130,6 +130,7 @@ type unroller struct {
 	// loop body's loads that read a place before anything in the body wrote it, and what
 	// the loop body has written so far.
 	carry          []access
+	known          map[access]trace.Ref // places that hold the same constant at every iteration
 	preamblePlaces map[access]trace.Ref
 	firstLoads     []access
 	uses           []bool // uses[i]: old op i's value is used in the body (see used)
@@ -198,6 +199,9 @@ func (u *unroller) run() bool {
 	for k, a := range u.carry {
 		u.cache.loaded(a, args[len(args)-len(u.carry)+k])
 	}
+	for a, c := range u.known {
+		u.cache.loaded(a, c)
+	}
 	lab := u.out.Emit(trace.OpLabel, trace.Void, args...)
 	if u.bodyStart > 0 && in.Ops[u.bodyStart-1].Opcode == trace.OpLabel {
 		u.debug(u.bodyStart-1, lab)
@@ -228,6 +232,11 @@ func (u *unroller) run() bool {
 		}
 		jargs = append(jargs, v)
 	}
+	for a, c := range u.known {
+		if v, ok := u.cache.lookup(a); !ok || !sameValue(u.out, v, c) {
+			return false // the loop body does not leave the constant there after all
+		}
+	}
 	r := u.out.Emit(trace.OpJump, trace.Void, jargs...)
 	u.debug(u.jump, r)
 	return true
@@ -243,21 +252,33 @@ func (u *unroller) run() bool {
 // the label's argument instead of memory. The stores stay (memory must be current at every
 // guard), so what changes is that the loop never loads again what it stored itself: an
 // iteration counter, a running total kept in a frame slot.
-func (u *unroller) carriable() []access {
-	var carry []access
+//
+// A place that holds the same constant at both ends (a slot's kind that the loop checks
+// with guard_value and stores again) needs no label argument: it holds that constant at
+// the start of every iteration, and known returns it with its constant.
+func (u *unroller) carriable() (carry []access, known map[access]trace.Ref) {
 	for _, a := range u.firstLoads {
 		if u.cache.rebound[a.obj] || a.index != trace.NoRef && u.cache.rebound[a.index] {
 			continue
 		}
-		if _, ok := u.preamblePlaces[a]; !ok {
+		first, ok := u.preamblePlaces[a]
+		if !ok {
 			continue
 		}
-		if _, ok := u.cache.lookup(a); !ok {
+		last, ok := u.cache.lookup(a)
+		if !ok {
+			continue
+		}
+		if u.out.IsConst(first) && sameValue(u.out, first, last) {
+			if known == nil {
+				known = map[access]trace.Ref{}
+			}
+			known[a] = first
 			continue
 		}
 		carry = append(carry, a)
 	}
-	return carry
+	return carry, known
 }
 
 // varying reports whether label argument idx may change across iterations: the jump does
@@ -410,7 +431,7 @@ func (u *unroller) bodyWrites() []bodyWrite {
 			ws = append(ws, bodyWrite{field: op.Descr.(*trace.FieldDescr)})
 		case op.Opcode == trace.OpSetarrayitem:
 			ws = append(ws, bodyWrite{item: op.Descr.(*trace.ArrayDescr)})
-		case op.Opcode.IsCall() && !op.IsPure():
+		case writesMemory(op):
 			ws = append(ws, bodyWrite{call: true})
 		}
 	}
@@ -523,12 +544,14 @@ func (u *unroller) observe(i int, r trace.Ref) {
 		u.cache.loaded(accessOf(op), r)
 	case op.Opcode == trace.OpSetfield || op.Opcode == trace.OpSetarrayitem:
 		u.cache.stored(accessOf(op), op.Args[len(op.Args)-1])
-	case op.IsPure():
+	case op.IsPure() || isPureCall(op):
+		// A pure call that can fail and did not gives the same value on the same
+		// arguments, and does not fail, every time after.
 		k := newFactKey(op.Opcode, op.Descr, op.Args)
 		if _, seen := u.cse[k]; !seen {
 			u.cse[k] = r
 		}
-	case op.Opcode.IsCall():
+	case writesMemory(op):
 		u.cache.clear() // a residual call that is not pure may write anything
 	}
 }
@@ -586,7 +609,7 @@ func (u *unroller) optimize(i int) int {
 		u.loopWrites = append(u.loopWrites, a)
 		u.observe(i, u.emit(i, op, false))
 
-	case op.IsPure():
+	case op.IsPure() || isPureCall(&op):
 		if v, ok := u.fold(&op); ok {
 			u.m[i] = v
 			return i
@@ -597,7 +620,7 @@ func (u *unroller) optimize(i int) int {
 		}
 		u.observe(i, u.emit(i, op, false))
 
-	default: // residual calls with effects (and calls that can fail, which are guards too)
+	default: // residual calls with effects
 		u.bodyCalled = true
 		u.observe(i, u.emit(i, op, false))
 	}
@@ -625,6 +648,12 @@ func (u *unroller) used(i int) bool {
 		}
 	}
 	return u.uses[i]
+}
+
+// isPureCall reports whether op is a call whose CallDescr says Pure (it may also CanFail).
+func isPureCall(op *trace.Op) bool {
+	d, ok := op.Descr.(*trace.CallDescr)
+	return op.Opcode.IsCall() && ok && d.Pure
 }
 
 // unwritten reports whether nothing the loop body has emitted so far may have written a.

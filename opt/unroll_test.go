@@ -104,6 +104,40 @@ guard_true(i8) [f0@2: 0=i6:int]
 i10 = int_add(i6, 1)
 jump(i10)
 `},
+		{name: "a pure call that can fail, on invariant values, leaves the loop", before: `
+[p0, i1]
+label(p0, i1)
+i2 = getfield_i(p0, descr=<Obj.i>)
+i3 = call_i(i2, descr=<pureCanFail>) [f0@1]
+i4 = int_add(i1, i3)
+jump(p0, i4)
+`, after: `
+[p0, i1]
+i2 = getfield_i(p0, descr=<Obj.i>)
+i3 = call_i(i2, descr=<pureCanFail>) [f0@1]
+i4 = int_add(i1, i3)
+label(i4)
+i6 = int_add(i4, i3)
+jump(i6)
+`},
+		{name: "a place that holds the same constant at every iteration needs no label argument", before: `
+[p0, i1]
+label(p0, i1)
+i2 = getfield_i(p0, descr=<Obj.b>)
+guard_value(i2, 3) [f0@1]
+setfield(p0, 3, descr=<Obj.b>)
+i5 = int_add(i1, i2)
+jump(p0, i5)
+`, after: `
+[p0, i1]
+i2 = getfield_i(p0, descr=<Obj.b>)
+guard_value(i2, 3) [f0@1]
+setfield(p0, 3, descr=<Obj.b>)
+i5 = int_add(i1, i2)
+label(i5)
+i7 = int_add(i5, 3)
+jump(i7)
+`},
 		{name: "a load the preamble learned is constant folds away", before: `
 [p0, i1]
 label(p0, i1)
@@ -739,6 +773,16 @@ var (
 	memBump = &trace.CallDescr{Name: "bump", ArgTypes: []trace.Type{trace.Ptr}, Result: trace.Void,
 		Fn: func(a *trace.CallArgs) bool { (*memState)(a.Ptr(0)).b++; return true }}
 
+	// memHalf is pure but can fail: x/2, failing for negative x.
+	memHalf = &trace.CallDescr{Name: "half", ArgTypes: []trace.Type{trace.Int}, Result: trace.Int, Pure: true, CanFail: true,
+		Fn: func(a *trace.CallArgs) bool {
+			if a.Int(0) < 0 {
+				return false
+			}
+			a.SetInt(a.Int(0) / 2)
+			return true
+		}}
+
 	memIntFields   = []*trace.FieldDescr{memA, memB, memC, memD}
 	memFloatFields = []*trace.FieldDescr{memAasF, memF}
 )
@@ -828,8 +872,11 @@ func randomMemoryLoop(rng *rand.Rand, n int) *trace.Trace {
 				t.EmitDescr(trace.OpSetarrayitem, trace.Void, int64Array, data, idx, anInt())
 			}
 		default:
-			if rng.IntN(3) == 0 {
+			switch rng.IntN(3) {
+			case 0:
 				t.EmitCall(memBump, -1, p0)
+			case 1:
+				ints = append(ints, t.EmitCall(memHalf, snap(), anInt()))
 			}
 		}
 	}
