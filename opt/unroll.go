@@ -288,8 +288,8 @@ func (u *unroller) varying(idx int) bool {
 }
 
 // labelArgs returns the new label's arguments: for each varying argument of the original
-// label, the value the preamble ended with (a copy of it when it cannot be a label argument
-// itself). ok is false when a copy is needed of a pointer.
+// label, then for each carried place, the value the preamble ended with (a copy of it when
+// it cannot be a label argument itself). ok is false when a copy is needed of a pointer.
 func (u *unroller) labelArgs() (args []trace.Ref, ok bool) {
 	// Values from before the loop body that the body uses as they are: they must keep
 	// their value throughout the loop, so none of them may be rebound by the jump.
