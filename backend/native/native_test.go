@@ -14,6 +14,9 @@ func TestNewRunsATrace(t *testing.T) {
 	if runtime.GOARCH == "amd64" && runtime.GOOS != "windows" && runtime.GOOS != "plan9" {
 		want = "amd64"
 	}
+	if runtime.GOARCH == "arm64" && runtime.GOOS == "linux" {
+		want = "arm64"
+	}
 	if b.Name() != want {
 		t.Errorf("native backend on %s/%s is %s, want %s", runtime.GOOS, runtime.GOARCH, b.Name(), want)
 	}
