@@ -88,8 +88,13 @@ func Pow(x, y float64) (float64, *Error) {
 		r = math.Sqrt(x)
 	default:
 		var ok bool
-		if n := int(y); float64(n) == y && -64 <= n && n <= 64 {
-			r, ok = powInt(x, n)
+		// Check the range before converting: Go leaves int(y) for a y
+		// beyond the int range implementation-specific (amd64 gives
+		// MinInt64, arm64 saturates), so never convert such a y.
+		if -64 <= y && y <= 64 {
+			if n := int(y); float64(n) == y {
+				r, ok = powInt(x, n)
+			}
 		}
 		if !ok {
 			r = powPositive(x, y)
