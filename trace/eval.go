@@ -8,11 +8,13 @@ import (
 // The exact semantics of the pure arithmetic ops, in one place: the optimizer folds constants
 // with Eval (as LuaJIT's lj_opt_fold.c folds with its kfold rules), and backend/irexec, the
 // reference executor, computes with the same helpers, so that folding a constant and running
-// the op always agree. Native backends are tested against irexec.
+// the op always agree (up to the payload of a computed NaN, which the IR leaves unspecified).
+// Native backends are tested against irexec.
 
 // Eval computes a pure op of the op table (FlagPure: int, float and comparison ops, casts) on
 // operand bits (ints as two's complement, floats as math.Float64bits; b is ignored by unary
 // ops). ok is false for ops it does not compute: not pure, or on pointers (ptr_eq, ptr_ne).
+// Every NaN that float arithmetic computes comes out as one NaN, computedNaN (see floatBits).
 func Eval(opcode Opcode, a, b uint64) (result uint64, ok bool) {
 	fa, fb := math.Float64frombits(a), math.Float64frombits(b)
 	switch opcode {
@@ -63,19 +65,19 @@ func Eval(opcode Opcode, a, b uint64) (result uint64, ok bool) {
 	case OpIntIsZero:
 		return b2u(a == 0), true
 	case OpFloatAdd:
-		return math.Float64bits(fa + fb), true
+		return floatBits(fa + fb), true
 	case OpFloatSub:
-		return math.Float64bits(fa - fb), true
+		return floatBits(fa - fb), true
 	case OpFloatMul:
-		return math.Float64bits(fa * fb), true
+		return floatBits(fa * fb), true
 	case OpFloatTrueDiv:
-		return math.Float64bits(fa / fb), true
+		return floatBits(fa / fb), true
 	case OpFloatNeg:
 		return a ^ (1 << 63), true
 	case OpFloatAbs:
 		return a &^ (1 << 63), true
 	case OpFloatSqrt:
-		return math.Float64bits(math.Sqrt(fa)), true
+		return floatBits(math.Sqrt(fa)), true
 	case OpFloatLt:
 		return b2u(fa < fb), true
 	case OpFloatLe:
@@ -111,6 +113,25 @@ func EvalOvf(opcode Opcode, a, b int64) (result int64, overflow, ok bool) {
 		return r, o, true
 	}
 	return 0, false, false
+}
+
+// computedNaN is the NaN that Eval gives for every NaN that float arithmetic computes
+// (float_add, float_sub, float_mul, float_truediv, float_sqrt): sign set, quiet bit set, no
+// payload, which is amd64's default NaN.
+const computedNaN = 0xfff8000000000000
+
+// floatBits returns the bits of a float result, with any NaN replaced by computedNaN. The IR
+// leaves the payload of a NaN computed at run time unspecified, and CPUs disagree: an invalid
+// operation (sqrt(-1.0), inf - inf, 0.0/0.0) gives 0xfff8000000000000 on amd64 but
+// 0x7ff8000000000000 on arm64, and which NaN operand's payload propagates depends on the CPU
+// and even on the order in which the compiler put the operands. Constant folding must not
+// depend on the machine the optimizer runs on (the same trace must optimize to the same
+// constants everywhere), so Eval picks one NaN itself.
+func floatBits(f float64) uint64 {
+	if f != f {
+		return computedNaN
+	}
+	return math.Float64bits(f)
 }
 
 func b2u(b bool) uint64 {
