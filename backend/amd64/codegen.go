@@ -695,25 +695,30 @@ func (g *gen) fieldOffset(d *trace.FieldDescr) int64 {
 	return int64(d.Offset)
 }
 
-// itemAddr returns the address of item idx of the array at base.
+// itemAddr returns the address of item idx of the array at base: base + BaseOffset +
+// idx*ItemSize. ItemSize is the stride (up to 64 KiB: for an array of structs, one field of
+// which the op reads or writes); strides of 1, 2, 4 and 8 bytes are an addressing mode, others
+// are multiplied into R11.
 func (g *gen) itemAddr(base reg, idx trace.Ref, d *trace.ArrayDescr) obj.Addr {
-	if d.BaseOffset > math.MaxInt32 {
-		g.fail("array <%s> at offset %d: offsets must fit 31 bits", d.Name, d.BaseOffset)
+	if d.BaseOffset > math.MaxInt32 || d.ItemSize > math.MaxInt32 {
+		g.fail("array <%s> at offset %d, stride %d: they must fit 31 bits", d.Name, d.BaseOffset, d.ItemSize)
 	}
 	bo, size := int64(d.BaseOffset), int64(d.ItemSize)
 	if idx < 0 {
 		c := int64(g.t.ConstValue(idx).Bits)
-		if c > -(1<<23) && c < 1<<23 { // c*size fits easily: size < 256
+		if c > -(1<<23) && c < 1<<23 { // c*size cannot overflow: size <= 64 KiB
 			if off := bo + c*size; off == int64(int32(off)) {
 				return memOp(gp(base), off)
 			}
 		}
 	}
-	if size != 1 && size != 2 && size != 4 && size != 8 { // trace.Validate allows no other
-		g.fail("array <%s> with items of %d bytes", d.Name, size)
-	}
 	r := g.ra.inReg(idx, 0)
-	return memIdx(gp(base), gp(r), int16(size), bo)
+	switch size {
+	case 1, 2, 4, 8:
+		return memIdx(gp(base), gp(r), int16(size), bo)
+	}
+	g.a.ins3(x86.AIMUL3Q, immOp(size), rOp(gp(r)), rOp(gp(r11))) // wraps as Go's int does
+	return memIdx(gp(base), gp(r11), 1, bo)
 }
 
 // loadAs returns the load instruction for an item: sign or zero extension to 64 bits.
@@ -763,7 +768,7 @@ func (g *gen) load(i int, op *trace.Op) {
 	case *trace.FieldDescr:
 		addr, typ, size, signed = memOp(gp(base), g.fieldOffset(d)), d.Type, d.Size, d.Signed
 	case *trace.ArrayDescr:
-		addr, typ, size, signed = g.itemAddr(base, op.Args[1], d), d.Type, uint8(d.ItemSize), d.Signed
+		addr, typ, size, signed = g.itemAddr(base, op.Args[1], d), d.Type, d.AccessSize(), d.Signed
 	}
 	dst := g.ra.resultReusing(trace.Ref(i), p)
 	to := rOp(gp(dst))
@@ -781,7 +786,7 @@ func (g *gen) store(op *trace.Op) {
 	case *trace.FieldDescr:
 		typ, size = d.Type, d.Size
 	case *trace.ArrayDescr:
-		typ, size = d.Type, uint8(d.ItemSize)
+		typ, size = d.Type, d.AccessSize()
 	}
 	// The value first: a float constant goes through R11, which the address may need.
 	var src obj.Addr

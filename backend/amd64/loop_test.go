@@ -133,6 +133,63 @@ finish(i2, i3, i4, i5, i6, f7, i9, i11, f13, p15, p16, i17, i18, i19, i20)
 	}
 }
 
+// An array of structs read and written one field at a time (ArrayDescr.Size below ItemSize),
+// as the interpreter reads its lists of Values: strides of 24 and 32 bytes (IMUL into R11) and
+// 8 (an addressing mode), constant and variable indexes.
+func TestArrayOfStructFields(t *testing.T) {
+	type item struct {
+		tag  uint8
+		bits int64
+		f    float64
+	}
+	type wide struct {
+		tag  int16
+		_    [3]int64
+		bits int32
+	}
+	items := []item{{1, -5, 0.5}, {2, 7, 1.5}, {255, 1 << 40, -2.0}}
+	wides := []wide{{tag: -1, bits: -7}, {tag: 300, bits: 1 << 30}, {tag: 5, bits: -1}}
+	tag := &trace.ArrayDescr{Name: "item.tag", ItemSize: unsafe.Sizeof(item{}), BaseOffset: unsafe.Offsetof(item{}.tag), Size: 1, Type: trace.Int}
+	bits := &trace.ArrayDescr{Name: "item.bits", ItemSize: unsafe.Sizeof(item{}), BaseOffset: unsafe.Offsetof(item{}.bits), Size: 8, Type: trace.Int, Signed: true}
+	flt := &trace.ArrayDescr{Name: "item.f", ItemSize: unsafe.Sizeof(item{}), BaseOffset: unsafe.Offsetof(item{}.f), Size: 8, Type: trace.Float}
+	wtag := &trace.ArrayDescr{Name: "wide.tag", ItemSize: unsafe.Sizeof(wide{}), BaseOffset: unsafe.Offsetof(wide{}.tag), Size: 2, Type: trace.Int, Signed: true}
+	wbits := &trace.ArrayDescr{Name: "wide.bits", ItemSize: unsafe.Sizeof(wide{}), BaseOffset: unsafe.Offsetof(wide{}.bits), Size: 4, Type: trace.Int, Signed: true}
+	words := &trace.ArrayDescr{Name: "words", ItemSize: 8, BaseOffset: 4, Size: 4, Type: trace.Int}
+	tr := parse(t, `
+[p0, i1, p2]
+i3 = getarrayitem_i(p0, i1, descr=<item.tag>)
+i4 = getarrayitem_i(p0, i1, descr=<item.bits>)
+f5 = getarrayitem_f(p0, i1, descr=<item.f>)
+i6 = getarrayitem_i(p0, 2, descr=<item.bits>)
+i7 = getarrayitem_i(p2, i1, descr=<wide.tag>)
+i8 = getarrayitem_i(p2, i1, descr=<wide.bits>)
+i9 = getarrayitem_i(p0, i1, descr=<words>)
+setarrayitem(p0, i1, 9, descr=<item.tag>)
+setarrayitem(p2, i1, i4, descr=<wide.bits>)
+setarrayitem(p0, 1, f5, descr=<item.f>)
+finish(i3, i4, f5, i6, i7, i8, i9)
+`, tag, bits, flt, wtag, wbits, words)
+	l := compile(t, tr)
+	ref, _ := irexec.New().Compile(tr)
+	for i := range items {
+		itemsR, widesR := append([]item(nil), items...), append([]wide(nil), wides...)
+		var want backend.Exit
+		ref.Run([]uint64{0, uint64(i), 0}, []unsafe.Pointer{unsafe.Pointer(&itemsR[0]), nil, unsafe.Pointer(&widesR[0])}, &want)
+		itemsN, widesN := append([]item(nil), items...), append([]wide(nil), wides...)
+		var got backend.Exit
+		l.Run([]uint64{0, uint64(i), 0}, []unsafe.Pointer{unsafe.Pointer(&itemsN[0]), nil, unsafe.Pointer(&widesN[0])}, &got)
+		if d := backend.DiffExits(&want, &got); d != "" {
+			t.Errorf("item %d: %s\n%s", i, d, Disassemble(l))
+		}
+		if !reflect.DeepEqual(itemsR, itemsN) || !reflect.DeepEqual(widesR, widesN) {
+			t.Errorf("item %d: stores differ: %+v %+v, irexec %+v %+v", i, itemsN, widesN, itemsR, widesR)
+		}
+		if itemsN[i].tag != 9 || widesN[i].bits != int32(items[i].bits) {
+			t.Errorf("item %d after the stores: %+v %+v", i, itemsN[i], widesN[i])
+		}
+	}
+}
+
 // The sum_list loop on a Go slice: the length and data pointer come from the slice header in
 // a preamble (loop invariants), the body is bounds-checked with uint_lt.
 func TestSumOverGoSlice(t *testing.T) {
