@@ -36,6 +36,9 @@
 //     the garbage collector and the scheduler are never stalled, a loop counts its back-edges
 //     and, every few tens of thousands of ops, saves its loop-carried values and exits with
 //     yieldCode; Go passes a preemption point and enters the loop again (loop.go).
+//   - Go's unwinder does not know the code either: a CPU profile counts time spent in it as
+//     runtime._ExternalCode, and a fault in it (which the IR's guards must make impossible)
+//     crashes the program as a fault in C code would.
 //   - Go's garbage collector sees every pointer the trace holds whenever Go code runs: the
 //     context (the "area", loop.go) lives on the goroutine stack, in Run's frame, and has a
 //     typed []unsafe.Pointer part where pointer values are kept at every exit. Stores into
