@@ -97,7 +97,7 @@ func offPtrs(n int) int32 { return int32(offVals + 8*n) }
 // yieldWork is about how many ops a loop runs between two yields to Go: the back-edge
 // budget is yieldWork divided by the length of the loop body. At well under a nanosecond an
 // op, a loop yields every fraction of a millisecond; Go asks for no more than every 10 ms.
-const yieldWork = 1 << 19
+const yieldWork = 1 << 16
 
 // slotRef says where a value is in the area: vals[slot], or ptrs[slot] for pointers.
 type slotRef struct {
