@@ -109,32 +109,40 @@ func TestCorpusInterpreter(t *testing.T) {
 
 // TestCorpusJIT runs the corpus with the tracing JIT, on the portable executor and on the
 // native backend of this machine, at thresholds 1 and 2 (every loop is traced at once, guards
-// fail all the time) and at the default, with the optimizer off, on, and with each of its
-// passes switched off in turn.
+// fail all the time, and every guard that fails gets a bridge at its first or second failure)
+// and at the defaults, with the optimizer off, on, and with each of its passes switched off in
+// turn; then without bridges, and with a code limit so small that traces are flushed again and
+// again.
 func TestCorpusJIT(t *testing.T) {
 	type mode struct {
 		backend   string
 		threshold int
 		disabled  string
+		bridges   int // the bridge threshold: the loop threshold when 0
+		codeLimit int
 	}
 	var modes []mode
 	for _, b := range []string{"irexec", "native"} {
 		for _, th := range []int{1, 2, 0} {
-			modes = append(modes, mode{b, th, "all"}, mode{b, th, ""})
+			modes = append(modes, mode{backend: b, threshold: th, disabled: "all"}, mode{backend: b, threshold: th})
 		}
+		modes = append(modes, mode{backend: b, threshold: 1, bridges: -1}, mode{backend: b, threshold: 1, codeLimit: 2000})
 	}
 	for _, p := range opt.Passes() {
-		modes = append(modes, mode{"irexec", 1, p.Name}, mode{"native", 1, p.Name})
+		modes = append(modes, mode{backend: "irexec", threshold: 1, disabled: p.Name}, mode{backend: "native", threshold: 1, disabled: p.Name})
 	}
 	for _, m := range modes {
-		name := fmt.Sprintf("%s/threshold=%d/disabled=%s", m.backend, m.threshold, m.disabled)
+		if m.bridges == 0 {
+			m.bridges = m.threshold
+		}
+		name := fmt.Sprintf("%s/threshold=%d/disabled=%s/bridges=%d/codelimit=%d", m.backend, m.threshold, m.disabled, m.bridges, m.codeLimit)
 		t.Run(name, func(t *testing.T) {
 			var b backend.Backend = irexec.New()
 			if m.backend == "native" {
 				b = native.New()
 			}
 			opts := interp.Options{JIT: interp.JITOptions{Enabled: true, Threshold: m.threshold,
-				Backend: b, DisablePasses: m.disabled}}
+				BridgeThreshold: m.bridges, CodeLimit: m.codeLimit, Backend: b, DisablePasses: m.disabled}}
 			withLoops := runCorpus(t, opts)
 			// Most programs have hot loops the recorder can compile; a drop here means the
 			// JIT silently stopped compiling (every abort falls back to the interpreter).

@@ -17,6 +17,7 @@
 package backend
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"unsafe"
@@ -179,3 +180,33 @@ func DiffExits(a, b *Exit) string {
 	})
 	return diff
 }
+
+// Attacher is implemented by compiled loops that take bridges into their own machine code:
+// the failure path of a guard then jumps straight into the bridge, and the bridge's end
+// jumps back to the start of the loop, without a return to Go in between (LuaJIT patches a
+// side exit's branch to go to its side trace: lj_asm_patchexit; PyPy's backends patch the
+// guard's jump in the same way). A backend without it still runs bridges: the driver runs
+// them itself, one Run after the other (see package jit).
+type Attacher interface {
+	// Attach compiles bridge as the failure path of the guard at op guard of from, a trace
+	// of this loop's tree (the loop's own, or that of a bridge attached before). Input k of
+	// bridge is the value of sources[k] at that guard; a source that is an input op of from
+	// stands for the value from was entered with. The bridge must end in a finish whose
+	// arguments are the loop's inputs: it jumps back to the loop's start with them.
+	//
+	// Exits at the bridge's guards come out of the loop's Run with the bridge as their
+	// Trace. The Loop returned stands for the bridge's code (CodeSize, Exits); it cannot be
+	// Run on its own. No run of the loop may be under way on another goroutine during Attach.
+	Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace) (Loop, error)
+}
+
+// Freer is implemented by compiled loops that can give their code memory back at once,
+// rather than when the garbage collector finds them unreachable. Free must only be called
+// when no run of the loop is under way and none will start.
+type Freer interface {
+	Free()
+}
+
+// ErrCodeMemoryFull is the error (wrapped) of a Compile or Attach that found no room left in
+// the backend's code memory: the driver flushes every trace and tries once more.
+var ErrCodeMemoryFull = errors.New("code memory limit reached")

@@ -13,7 +13,13 @@ import (
 // JITOptions switch the tracing JIT on and configure it.
 type JITOptions struct {
 	Enabled   bool
-	Threshold int             // loop back-edges before tracing (jit.DefaultThreshold when 0)
+	Threshold int // loop back-edges before tracing (jit.DefaultThreshold when 0)
+	// BridgeThreshold is how many failures of a guard make it hot enough for a bridge
+	// (jit.DefaultBridgeThreshold when 0; no bridges when negative).
+	BridgeThreshold int
+	// CodeLimit caps the bytes of compiled code alive at once: reaching it flushes every
+	// trace (no cap when 0).
+	CodeLimit int
 	Backend   backend.Backend // irexec when nil
 	// DisablePasses names optimizer passes to switch off, comma-separated ("all" compiles
 	// traces as recorded). By default every pass of opt's pipeline runs.
@@ -51,7 +57,8 @@ func (in *Interp) enableJIT(o JITOptions) error {
 	js := &jitState{}
 	in.jitSyms = &trace.Symbols{Tags: map[string]uint32{}}
 	js.driver = jit.New(jit.Options{
-		Threshold: o.Threshold, Backend: o.Backend, Optimize: optimize,
+		Threshold: o.Threshold, BridgeThreshold: o.BridgeThreshold, CodeLimit: o.CodeLimit,
+		Backend: o.Backend, Optimize: optimize,
 		Log: o.Log, LogCategories: o.LogCategories, Symbols: in.jitSyms,
 	})
 	js.threshold = uint64(js.driver.Threshold())
@@ -103,7 +110,10 @@ func (in *Interp) loopState(info *codeInfo, pc int) *jitLoopState {
 func (in *Interp) backEdge(f *Frame) *Exception {
 	ls := in.loopState(f.info, f.pc)
 	if ls.loop != nil {
-		return in.enterLoop(f, ls.loop)
+		if !ls.loop.Invalid() {
+			return in.enterLoop(f, ls.loop)
+		}
+		ls.loop, ls.hot = nil, 0 // invalidated or flushed: count up to tracing it again
 	}
 	if ls.given {
 		return nil
@@ -126,6 +136,10 @@ func (in *Interp) finishRecording(r *recorder) {
 		return
 	}
 	in.rec = nil
+	if r.bridge != nil {
+		in.finishBridge(r)
+		return
+	}
 	root := r.frames[0].info
 	key := jit.GreenKey{Code: in.codeID(root), PC: int32(r.header)}
 	ls := in.loopState(root, r.header)
@@ -166,7 +180,24 @@ func (in *Interp) enterLoop(f *Frame, loop *jit.Loop) *Exception {
 	in.jit.ptrs[0] = unsafe.Pointer(&f.regs[0])
 	exit := loop.Enter(nil, in.jit.ptrs[:])
 	in.jit.ptrs[0] = nil
-	return in.resume(f, exit)
+	d := in.jit.driver
+	if key, ok := d.LinkTarget(exit); ok {
+		// A bridge reached a loop that was thrown away meanwhile: go on at its header.
+		f.pc = int(key.PC)
+		f.sp = f.info.nlocals + f.info.depths()[f.pc]
+		return nil
+	}
+	if !d.WantBridge(exit) || !bridgeable(exit) {
+		return in.resume(f, exit)
+	}
+	// The guard is hot: resume, then record a bridge from there. Compiled code's view of
+	// memory at the guard is needed for the bridge's stores.
+	memory := append([]Value(nil), f.regs...)
+	if err := in.resume(f, exit); err != nil {
+		return err
+	}
+	in.rec = in.startBridge(f, exit, memory)
+	return nil
 }
 
 // resume rebuilds the interpreter state described by the exit's snapshot: the root frame f gets

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/metajit/metajit/interp/compile"
+	"github.com/metajit/metajit/jit"
 	"github.com/metajit/metajit/trace"
 )
 
@@ -67,6 +68,11 @@ type recorder struct {
 	pending *pendingCall // a residual call waiting for its result (record_calls.go)
 	abort   string       // set when recording must stop without a trace
 	done    bool         // the loop closed
+	// bridge is set when the recording is a bridge (bridge.go); target is the loop it ends
+	// in, and headers the loop headers it went back to (at most once each).
+	bridge  *bridgeStart
+	target  *jit.Loop
+	headers map[int]bool
 }
 
 // startRecording begins recording the loop whose header is pc in frame f.
@@ -274,6 +280,9 @@ func (r *recorder) step(f *Frame) bool {
 	}
 	code := rf.info.code
 	pc := f.pc
+	if loop := r.bridgeEnd(rf, pc); loop != nil {
+		return r.closeBridge(rf, pc, loop)
+	}
 	ins := code.Instrs[pc]
 	mp := r.t.EmitDescr(trace.OpDebugMergePoint, trace.Void,
 		&trace.DebugDescr{Text: fmt.Sprintf("%s:%d#%d_%s", code.Name, code.Lines[pc], pc, ins.Op)})
@@ -445,6 +454,15 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 	case compile.JUMP_BACKWARD:
 		if len(r.frames) == 1 && int(ins.Arg) == r.header {
 			return r.closeLoop(rf)
+		}
+		if len(r.frames) == 1 && r.bridge != nil && !r.headers[int(ins.Arg)] {
+			// A bridge goes back to a loop header: it ends there if the loop is compiled
+			// (bridgeEnd, at the next step), and otherwise goes round that loop once.
+			if r.headers == nil {
+				r.headers = map[int]bool{}
+			}
+			r.headers[int(ins.Arg)] = true
+			break
 		}
 		return r.fail("inner loop at %s pc %d", rf.info.code.Name, ins.Arg)
 	case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:

@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unsafe"
 
 	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/backend/irexec"
@@ -49,6 +48,10 @@ const DefaultTraceLimit = 4000
 // DefaultInlineDepth is how deeply recordings may inline guest calls.
 const DefaultInlineDepth = 10
 
+// DefaultBridgeThreshold is how many times a guard fails before a bridge is traced from it:
+// PyPy's trace_eagerness (LuaJIT's hotexit is 10).
+const DefaultBridgeThreshold = 200
+
 // GreenKey identifies a merge point: a loop header of the guest program.
 type GreenKey struct {
 	Code int32 // the interpreter's id for the code object
@@ -57,12 +60,19 @@ type GreenKey struct {
 
 // Options configure a Driver.
 type Options struct {
-	Threshold int             // back-edges before tracing; DefaultThreshold when 0
-	MaxAborts int             // tracing attempts before a loop is blacklisted; DefaultMaxAborts when 0
+	Threshold int // back-edges before tracing; DefaultThreshold when 0
+	MaxAborts int // tracing attempts before a loop is blacklisted; DefaultMaxAborts when 0
 	// TraceLimit and InlineDepth bound recordings (DefaultTraceLimit, DefaultInlineDepth
 	// when 0); the interpreter's recorder asks the driver for them.
 	TraceLimit  int
 	InlineDepth int
+	// BridgeThreshold is how many failures of a guard make it hot enough for a bridge
+	// (DefaultBridgeThreshold when 0; no bridges at all when negative).
+	BridgeThreshold int
+	// CodeLimit caps the bytes of compiled code (CodeSize of every loop and bridge) alive at
+	// once; when a compilation would pass it, every trace is flushed first (see Flush).
+	// No cap when 0.
+	CodeLimit int
 	Backend   backend.Backend // irexec when nil
 	// Optimize, when set, rewrites each trace before compilation (the opt package's pipeline).
 	Optimize func(*trace.Trace) (*trace.Trace, error)
@@ -83,19 +93,27 @@ type Stats struct {
 	Aborts          int `json:"aborts"`
 	Blacklisted     int `json:"blacklisted"`
 	LoopEntries     int `json:"loop_entries"`
-	CodeBytes       int `json:"code_bytes"`
+	// CodeBytes is the code compiled in the whole run; LiveCodeBytes the part not flushed.
+	CodeBytes     int `json:"code_bytes"`
+	LiveCodeBytes int `json:"live_code_bytes"`
+	BridgeAborts  int `json:"bridge_aborts"`
+	Flushes       int `json:"flushes"`
+	Invalidations int `json:"invalidations"`
 	// AbortReasons counts aborts by reason (the text up to the first colon).
 	AbortReasons map[string]int `json:"abort_reasons,omitempty"`
 }
 
-// Loop is a compiled loop, installed under its green key.
+// Loop is a compiled loop, installed under its green key. With its bridges it forms a trace
+// tree (LuaJIT's root trace and side traces): the bridges attached to its guards, and to the
+// guards of those bridges, run within its Enter.
 type Loop struct {
 	Key      GreenKey
 	Trace    *trace.Trace // the trace as compiled (after optimization)
 	Recorded *trace.Trace // the trace as recorded
 	compiled backend.Loop
-	exit     backend.Exit
 	driver   *Driver
+	invalid  bool
+	running  int // Enters of this loop under way (a residual call may enter it again)
 }
 
 // Driver is the JIT of one interpreter instance. It is not safe for concurrent use.
@@ -105,7 +123,15 @@ type Driver struct {
 	cats    map[string]bool
 	loops   map[GreenKey]*Loop
 	aborts  map[GreenKey]int
-	Stats   Stats
+	// guards holds the failure counters and bridges of guards, by trace and op; rootOf
+	// gives the loop whose tree a compiled trace (a loop's or a bridge's) belongs to, and
+	// bridgeOf the bridge a compiled trace is.
+	guards   map[guardKey]*guardState
+	rootOf   map[*trace.Trace]*Loop
+	bridgeOf map[*trace.Trace]*Bridge
+	entries  []*entry // the Enters under way, innermost last (bridge.go)
+	link     GreenKey // see LinkTarget
+	Stats    Stats
 }
 
 // New returns a driver.
@@ -122,8 +148,12 @@ func New(opts Options) *Driver {
 	if opts.InlineDepth <= 0 {
 		opts.InlineDepth = DefaultInlineDepth
 	}
+	if opts.BridgeThreshold == 0 {
+		opts.BridgeThreshold = DefaultBridgeThreshold
+	}
 	d := &Driver{opts: opts, backend: opts.Backend, cats: map[string]bool{},
-		loops: map[GreenKey]*Loop{}, aborts: map[GreenKey]int{}}
+		loops: map[GreenKey]*Loop{}, aborts: map[GreenKey]int{},
+		guards: map[guardKey]*guardState{}, rootOf: map[*trace.Trace]*Loop{}, bridgeOf: map[*trace.Trace]*Bridge{}}
 	if d.backend == nil {
 		d.backend = irexec.New()
 	}
@@ -172,14 +202,7 @@ func (d *Driver) Blacklisted(key GreenKey) bool { return d.aborts[key] >= d.opts
 func (d *Driver) Abort(key GreenKey, reason string) {
 	d.aborts[key]++
 	d.Stats.Aborts++
-	if d.Stats.AbortReasons == nil {
-		d.Stats.AbortReasons = map[string]int{}
-	}
-	short := reason
-	if i := strings.IndexAny(short, ":"); i > 0 {
-		short = short[:i]
-	}
-	d.Stats.AbortReasons[short]++
+	d.countAbortReason(reason)
 	blacklisted := ""
 	if d.aborts[key] >= d.opts.MaxAborts {
 		d.Stats.Blacklisted++
@@ -188,31 +211,60 @@ func (d *Driver) Abort(key GreenKey, reason string) {
 	d.Logf("jit-abort", "abort tracing loop at code %d pc %d: %s%s", key.Code, key.PC, reason, blacklisted)
 }
 
+// countAbortReason counts an abort (of a loop or a bridge) under its reason: the text up to
+// the first colon.
+func (d *Driver) countAbortReason(reason string) {
+	if d.Stats.AbortReasons == nil {
+		d.Stats.AbortReasons = map[string]int{}
+	}
+	short := reason
+	if i := strings.IndexAny(short, ":"); i > 0 {
+		short = short[:i]
+	}
+	d.Stats.AbortReasons[short]++
+}
+
 // Install validates, optimizes and compiles a recorded trace, and installs it under key.
 func (d *Driver) Install(key GreenKey, t *trace.Trace) (*Loop, error) {
+	final, compiled, err := d.compile(t, nil)
+	if err != nil {
+		d.Abort(key, err.Error())
+		return nil, err
+	}
+	l := &Loop{Key: key, Trace: final, Recorded: t, compiled: compiled, driver: d}
+	d.loops[key] = l
+	d.rootOf[final] = l
+	d.Stats.LoopsCompiled++
+	return l, nil
+}
+
+// compile validates, optimizes and compiles a recorded trace (a loop's, or a bridge's when
+// attach is set: then attach compiles it, into a tree of machine code or on its own), with
+// the logs of each step. Its errors name the step that failed ("optimizer: ...").
+func (d *Driver) compile(t *trace.Trace, attach func(*trace.Trace) (backend.Loop, error)) (*trace.Trace, backend.Loop, error) {
 	if d.Logging("jit-log-noopt") {
 		d.Logf("jit-log-noopt", "%s", t.Format(d.opts.Symbols))
 	}
 	if err := trace.Validate(t); err != nil {
-		d.Abort(key, "invalid trace: "+err.Error())
-		return nil, err
+		return nil, nil, fmt.Errorf("invalid trace: %w", err)
 	}
 	final := t
 	if d.opts.Optimize != nil {
 		opt, err := d.opts.Optimize(t.Clone())
 		if err != nil {
-			d.Abort(key, "optimizer: "+err.Error())
-			return nil, err
+			return nil, nil, fmt.Errorf("optimizer: %w", err)
 		}
 		final = opt
 		if d.Logging("jit-log-opt") {
 			d.Logf("jit-log-opt", "%s", final.Format(d.opts.Symbols))
 		}
 	}
-	compiled, err := d.backend.Compile(final)
+	if attach == nil {
+		attach = d.backend.Compile
+	}
+	compiled, err := d.withRoom(final, attach)
 	if err != nil {
-		d.Abort(key, "backend: "+err.Error())
-		return nil, err
+		return nil, nil, fmt.Errorf("backend: %w", err)
 	}
 	if d.Logging("jit-backend-dump") {
 		if dis, ok := compiled.(interface{ Disassemble() string }); ok {
@@ -222,31 +274,21 @@ func (d *Driver) Install(key GreenKey, t *trace.Trace) (*Loop, error) {
 				d.backend.Name(), final.Format(d.opts.Symbols))
 		}
 	}
-	l := &Loop{Key: key, Trace: final, Recorded: t, compiled: compiled, driver: d}
-	d.loops[key] = l
-	d.Stats.LoopsCompiled++
 	d.Stats.CodeBytes += compiled.CodeSize()
-	return l, nil
+	d.Stats.LiveCodeBytes += compiled.CodeSize()
+	return final, compiled, nil
 }
 
 // Loop returns the compiled loop at key, or nil.
 func (d *Driver) Loop(key GreenKey) *Loop { return d.loops[key] }
 
-// Enter runs a compiled loop with the interpreter's red values (ints and floats as bits in
-// ints, pointers in ptrs, in the order of the trace's inputs) until it exits, and returns the
-// exit, which stays valid until the next Enter of this loop.
-func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
-	l.driver.Stats.LoopEntries++
-	l.compiled.Run(ints, ptrs, &l.exit)
-	if !l.exit.IsFinish() {
-		l.driver.Stats.GuardFailures++
-	}
-	return &l.exit
-}
+// Invalid reports whether the loop was invalidated or flushed: it must not be entered again
+// (the driver will trace its key anew when it gets hot).
+func (l *Loop) Invalid() bool { return l.invalid }
 
 // Summary returns the statistics as the jit-summary log shows them.
 func (d *Driver) Summary() string {
 	s := d.Stats
-	return fmt.Sprintf("backend: %s\nloops compiled: %d\nbridges compiled: %d\nloop entries: %d\nguard failures: %d\naborts: %d (blacklisted loops: %d) %v\ncode bytes: %d",
-		d.backend.Name(), s.LoopsCompiled, s.BridgesCompiled, s.LoopEntries, s.GuardFailures, s.Aborts, s.Blacklisted, s.AbortReasons, s.CodeBytes)
+	return fmt.Sprintf("backend: %s\nloops compiled: %d\nbridges compiled: %d (aborted: %d)\nloop entries: %d\nguard failures: %d\naborts: %d (blacklisted loops: %d) %v\ninvalidations: %d\nflushes: %d\ncode bytes: %d (live: %d)",
+		d.backend.Name(), s.LoopsCompiled, s.BridgesCompiled, s.BridgeAborts, s.LoopEntries, s.GuardFailures, s.Aborts, s.Blacklisted, s.AbortReasons, s.Invalidations, s.Flushes, s.CodeBytes, s.LiveCodeBytes)
 }

@@ -327,6 +327,10 @@ func (t *Trace) constant(c Const) Ref {
 	return r
 }
 
+// Const returns the constant c (as ConstInt, ConstFloat or ConstPtr would), for copying a
+// constant from another trace.
+func (t *Trace) Const(c Const) Ref { return t.constant(c) }
+
 // ConstInt returns the constant int v (each distinct constant is stored once).
 func (t *Trace) ConstInt(v int64) Ref { return t.constant(Const{Type: Int, Bits: uint64(v)}) }
 

@@ -10,13 +10,16 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/metajit/metajit/backend"
 )
 
 // DefaultLimit is the cap on code memory that New uses when given a limit <= 0.
 const DefaultLimit = 128 << 20
 
-// ErrFull is returned by Alloc when a block would take the Memory past its limit.
-var ErrFull = errors.New("codemem: code memory limit reached")
+// ErrFull is returned by Alloc when a block would take the Memory past its limit. It is
+// backend.ErrCodeMemoryFull, which the JIT driver answers by flushing its traces.
+var ErrFull = backend.ErrCodeMemoryFull
 
 // Memory is a pool of executable blocks with a cap on the bytes it maps. It is safe for use
 // by several goroutines.

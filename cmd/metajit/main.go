@@ -7,10 +7,13 @@
 //
 //	-jit=on|off             use the tracing JIT (on by default)
 //	-threshold=N            loop back-edges before a loop is traced
+//	-bridge-threshold=N     guard failures before a bridge is traced from the guard (-1: no bridges)
+//	-code-limit=BYTES       cap on compiled code alive at once; reaching it flushes every trace
 //	-backend=native|irexec  where traces run: machine code, or the portable IR executor
 //	-stats=FILE             write run statistics as JSON to FILE ("-" for stderr)
 //	-log=CATS               trace logs on stderr, comma-separated categories named like
-//	                        PYPYLOG's (jit-log-noopt, jit-log-opt, jit-abort, jit-backend-dump, jit-summary)
+//	                        PYPYLOG's (jit-log-noopt, jit-log-opt, jit-abort, jit-backend-dump,
+//	                        jit-invalidate, jit-summary)
 //	-disable-passes=NAMES   switch optimizer passes off (comma-separated names, or all)
 //	-dis                    print the bytecode and exit
 package main
@@ -60,6 +63,8 @@ func run(argv []string, stdout, stderr io.Writer) int {
 	}
 	jit := fs.String("jit", "on", "use the tracing JIT: on or off")
 	threshold := fs.Int("threshold", jitpkg.DefaultThreshold, "loop back-edges before a loop is traced")
+	bridgeThreshold := fs.Int("bridge-threshold", jitpkg.DefaultBridgeThreshold, "guard failures before a bridge is traced from the guard (-1: no bridges)")
+	codeLimit := fs.Int("code-limit", 0, "cap in bytes on compiled code alive at once; reaching it flushes every trace (0: no cap)")
 	backend := fs.String("backend", defaultBackend(), "where traces run: native or irexec")
 	statsFile := fs.String("stats", "", "write run statistics as JSON to this file (- for stderr)")
 	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
@@ -78,6 +83,14 @@ func run(argv []string, stdout, stderr io.Writer) int {
 	}
 	if *threshold < 1 {
 		fmt.Fprintln(stderr, "metajit: -threshold must be at least 1")
+		return 2
+	}
+	if *bridgeThreshold == 0 || *bridgeThreshold < -1 {
+		fmt.Fprintln(stderr, "metajit: -bridge-threshold must be at least 1, or -1")
+		return 2
+	}
+	if *codeLimit < 0 {
+		fmt.Fprintln(stderr, "metajit: -code-limit must not be negative")
 		return 2
 	}
 	if fs.NArg() < 1 {
@@ -114,12 +127,14 @@ func run(argv []string, stdout, stderr io.Writer) int {
 		Stderr: stderr,
 		Args:   fs.Args()[1:],
 		JIT: interp.JITOptions{
-			Enabled:       *jit == "on",
-			Threshold:     *threshold,
-			Backend:       backendFor(*backend),
-			DisablePasses: *noPasses,
-			Log:           stderr,
-			LogCategories: *logCats,
+			Enabled:         *jit == "on",
+			Threshold:       *threshold,
+			BridgeThreshold: *bridgeThreshold,
+			CodeLimit:       *codeLimit,
+			Backend:         backendFor(*backend),
+			DisablePasses:   *noPasses,
+			Log:             stderr,
+			LogCategories:   *logCats,
 		},
 	}
 	var status int
