@@ -19,6 +19,60 @@
 // A pass never changes what a trace computes: the same inputs give the same guard exits with
 // the same snapshot values (the fuzz test checks this on random traces) and the same effects.
 //
+// # Before and after
+//
+// The loop of examples/sum_list/sum_list.py, "for x in xs: total += x", as the interpreter
+// records it (metajit -log=jit-log-noopt -threshold=2; debug_merge_points left out): every
+// iteration reloads the iterator, the list, its length and data, and checks their kinds again.
+//
+//	[p0]
+//	label(p0)
+//	i3 = getfield_i(p0, descr=<slot3.kind>)
+//	guard_value(i3, 11) [f1@4]
+//	p5 = getfield_r(p0, descr=<slot3.type>)
+//	guard_value(p5, ConstPtr(0x7094e0)) [f1@4]
+//	p7 = getfield_r(p0, descr=<slot3.data>)
+//	p8 = getfield_r(p7, descr=<ListIter.List>)
+//	i9 = getfield_i(p7, descr=<ListIter.Index>)
+//	i10 = getfield_i(p8, descr=<List.Strategy>)
+//	guard_value(i10, 1) [f1@4]
+//	i12 = getfield_i(p8, descr=<List.Ints.len>)
+//	p13 = getfield_r(p8, descr=<List.Ints.ptr>)
+//	i14 = int_lt(i9, i12)
+//	guard_true(i14) [f1@4]
+//	i16 = getarrayitem_i(p13, i9, descr=<int64_array>)
+//	i17 = int_add(i9, 1)
+//	setfield(p7, i17, descr=<ListIter.Index>)
+//	i21 = getfield_i(p0, descr=<slot1.kind>)
+//	guard_value(i21, 3) [f1@6: 2=i16:int]
+//	i23 = getfield_i(p0, descr=<slot1.bits>)
+//	i26 = int_add_ovf(i23, i16)
+//	guard_no_overflow() [f1@8: 2=i16:int 4=i23:int 5=i16:int]
+//	i30 = getfield_i(p0, descr=<slot1.kind>)
+//	guard_value(i30, 3) [f1@10: 1=i26:int 2=i16:int]
+//	setfield(p0, i26, descr=<slot1.bits>)
+//	jump(p0)
+//
+// After the pipeline (-log=jit-log-opt), heap has removed the second check of total's kind,
+// and unroll has peeled one iteration into a preamble (not shown: one iteration as above, less
+// that check) that does the invariant loads and guards once. The loop body that repeats carries
+// the index and the total in its label and does one load, two stores and two guards per element:
+//
+//	label(i16, i25)
+//	i32 = int_lt(i16, i11)
+//	guard_true(i32) [f1@4]
+//	i34 = getarrayitem_i(p12, i16, descr=<int64_array>)
+//	i35 = int_add(i16, 1)
+//	setfield(p6, i35, descr=<ListIter.Index>)
+//	i41 = int_add_ovf(i25, i34)
+//	guard_no_overflow() [f1@8: 2=i34:int 4=i25:int 5=i34:int]
+//	setfield(p0, i41, descr=<slot1.bits>)
+//	jump(i35, i41)
+//
+// fold, guards, virtualize and dce find nothing to do in this loop. docs/how-it-works.md
+// follows it pass by pass (with -disable-passes), shows the other passes at work on
+// examples/distance, and goes on to the machine code.
+//
 // This package knows nothing about Python and never imports interp.
 package opt
 
