@@ -72,8 +72,10 @@ type Exit struct {
 
 	// Vals and Ptrs hold the values of the trace's ops, by op index: Vals[i] the bits of op
 	// i's result when it is an Int or a Float, Ptrs[i] when it is a Ptr. Backends fill at
-	// least the values the exit's snapshot (or finish) names; entries past len(Trace.Ops)
-	// belong to the backend (irexec keeps its constants and scratch registers there).
+	// least the values the exit's snapshot (or finish) names and the trace's inputs (as the
+	// trace was entered: bridges may take them, so they must not change from one iteration
+	// to the next); entries past len(Trace.Ops) belong to the backend (irexec keeps its
+	// constants and scratch registers there).
 	Vals []uint64
 	Ptrs []unsafe.Pointer
 }

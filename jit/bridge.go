@@ -123,19 +123,10 @@ func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
 		if b == nil || b.native || b.root.invalid {
 			return exit
 		}
-		// Run the bridge: its inputs are values of the exit, or inputs of the trace that
-		// left (as that trace was entered).
-		from := exit.Trace
+		// Run the bridge: its inputs are values of the exit (which shows the inputs of the
+		// trace that left too).
 		e.ints[next], e.ptrs[next] = e.ints[next][:0], e.ptrs[next][:0]
 		for _, s := range b.Sources {
-			if s >= 0 && from.Ops[s].Opcode == trace.OpInput {
-				if from.Ops[s].Type == trace.Ptr {
-					e.ints[next], e.ptrs[next] = append(e.ints[next], 0), append(e.ptrs[next], e.ptrs[cur][s])
-				} else {
-					e.ints[next], e.ptrs[next] = append(e.ints[next], e.ints[cur][s]), append(e.ptrs[next], nil)
-				}
-				continue
-			}
 			e.ints[next], e.ptrs[next] = appendValue(e.ints[next], e.ptrs[next], exit, s)
 		}
 		compiled, bridge = b.compiled, b

@@ -5,6 +5,7 @@ package amd64
 import (
 	"fmt"
 	"math"
+	"unsafe"
 
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
@@ -58,6 +59,10 @@ type gen struct {
 
 	stubs []stub
 	conts map[int]*obj.Prog // per residual call or new: where Go re-enters after doing it
+
+	nv, np int32       // the area's slots used once this trace is compiled (bridge.go)
+	bridge *bridgeSpec // set when the trace is a bridge
+	piece  int         // the trace's number in its tree, in its exit codes
 }
 
 // headEntry is the place of one live-in value at the loop head.
@@ -73,7 +78,8 @@ type stub struct {
 	op     int
 	label  *obj.Prog
 	stores []homeStore
-	branch *obj.Prog // the first byte of the guard's patchable branch
+	branch *obj.Prog // the first byte of the guard's branch to the stub
+	tail   *obj.Prog // the stub's exit to Go, where its exit table entry first points
 }
 
 func (g *gen) fail(format string, args ...any) {
@@ -110,13 +116,20 @@ func (g *gen) generate() (code []byte, err error) {
 		g.op(i)
 		g.ra.endOp(i)
 	}
-	for _, s := range g.stubs {
+	for k := range g.stubs {
+		s := &g.stubs[k]
 		a.cur = stubRegion(s.op)
 		a.place(s.label)
 		for _, st := range s.stores {
 			g.storeHome(st.class, st.reg, st.home)
 		}
-		g.exitWith(uint32(s.op))
+		// Go on where the exit table says: the exit to Go just below, or a bridge.
+		g.a.ins(x86.AMOVQ, immOp(int64(uintptr(unsafe.Pointer(&g.l.exitTable[s.op])))), rOp(gp(r11)))
+		g.a.ins(x86.AMOVQ, memOp(gp(r11), 0), rOp(gp(r11)))
+		g.a.ins(obj.AJMP, obj.Addr{}, rOp(gp(r11)))
+		s.tail = g.a.newLabel()
+		g.a.place(s.tail)
+		g.exitWith(g.exitCode(s.op))
 	}
 	code, err = a.assemble()
 	if err != nil {
@@ -124,6 +137,7 @@ func (g *gen) generate() (code []byte, err error) {
 	}
 	for _, s := range g.stubs {
 		g.l.guardJumps[s.op] = int(s.branch.Pc)
+		g.l.exitTails[s.op] = int(s.tail.Pc)
 	}
 	for op, p := range g.conts {
 		g.l.contOff[op] = int(p.Pc)
@@ -203,6 +217,10 @@ func (g *gen) moveValue(c class, dst reg, ref trace.Ref) {
 }
 
 // exitWith returns to Go with an exit code.
+// exitCode is the exit code of op i of this trace: the op index, and the trace's number in
+// its tree above opBits.
+func (g *gen) exitCode(i int) uint32 { return uint32(g.piece<<opBits | i) }
+
 func (g *gen) exitWith(code uint32) {
 	g.a.ins(x86.AMOVL, immOp(int64(int32(code))), rOp(gp(rAX)))
 	g.a.ins(obj.ARET, obj.Addr{}, obj.Addr{})
@@ -833,7 +851,7 @@ func storeImm(t *trace.Trace, x trace.Ref, typ trace.Type, size uint8) (int64, b
 // needed is stored first, and afterwards every value is in memory.
 func (g *gen) call(i int, op *trace.Op) {
 	g.ra.saveAll()
-	g.exitWith(uint32(i))
+	g.exitWith(g.exitCode(i))
 	cont := g.a.newLabel()
 	g.a.place(cont)
 	g.conts[i] = cont
@@ -984,13 +1002,18 @@ func (g *gen) jump(op *trace.Op) {
 	g.a.branch(obj.AJMP, g.head)
 }
 
-// finish stores the trace's results in their homes and leaves.
+// finish stores the trace's results in their homes and leaves; a bridge's finish goes back
+// to its loop instead (bridge.go).
 func (g *gen) finish(i int, op *trace.Op) {
+	if g.bridge != nil {
+		g.bridgeFinish(op)
+		return
+	}
 	for _, v := range g.exitRefs(i) {
 		if info := &g.vals[v]; info.reg != noReg && !info.inMem {
 			g.storeHome(info.class, info.reg, info.home)
 			info.inMem = true
 		}
 	}
-	g.exitWith(uint32(i))
+	g.exitWith(g.exitCode(i))
 }

@@ -466,6 +466,13 @@ func (l *Loop) call(site *callSite, cs *callState, vals []uint64, pv []unsafe.Po
 // leave fills the exit for a run that left at op: the values its snapshot (or finish) shows.
 func (l *Loop) leave(op int, vals []uint64, pv []unsafe.Pointer, exit *backend.Exit) {
 	ev, ep := exit.Prepare(l.t, len(l.t.Ops))
+	for _, s := range l.inputs { // the inputs too: a bridge's sources may name them
+		if s.ptr {
+			ep[s.op] = pv[s.slot]
+		} else {
+			ev[s.op] = vals[s.slot]
+		}
+	}
 	for _, s := range l.exitVals[op] {
 		if s.ptr {
 			ep[s.op] = pv[s.slot]
