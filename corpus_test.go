@@ -126,7 +126,7 @@ func TestCorpusJIT(t *testing.T) {
 		for _, th := range []int{1, 2, 0} {
 			modes = append(modes, mode{backend: b, threshold: th, disabled: "all"}, mode{backend: b, threshold: th})
 		}
-		modes = append(modes, mode{backend: b, threshold: 1, bridges: -1}, mode{backend: b, threshold: 1, codeLimit: 2000})
+		modes = append(modes, mode{backend: b, threshold: 1, bridges: -1}, mode{backend: b, threshold: 20, codeLimit: 3000})
 	}
 	for _, p := range opt.Passes() {
 		modes = append(modes, mode{backend: "irexec", threshold: 1, disabled: p.Name}, mode{backend: "native", threshold: 1, disabled: p.Name})

@@ -131,5 +131,7 @@ func (in *Interp) finishBridge(r *recorder) {
 		return
 	}
 	in.nameTags()
-	d.InstallBridge(b.from, b.guard, b.sources, r.t, r.target) // its errors are logged and counted
+	if br, err := d.InstallBridge(b.from, b.guard, b.sources, r.t, r.target); err == nil {
+		in.jit.dependOn(br.Root(), r.calleeGlobals)
+	} // (errors are logged and counted by the driver)
 }

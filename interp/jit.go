@@ -35,6 +35,9 @@ type jitState struct {
 	descrs    jitDescrs
 	codes     []*codeInfo // by code id
 	ptrs      [1]unsafe.Pointer
+	// globalDeps[g] are the loops whose traces took the function (or class, or builtin)
+	// global g held as a constant: rebinding g invalidates them (see shadowed).
+	globalDeps [][]*jit.Loop
 }
 
 // jitLoopState is what a codeInfo keeps per loop header.
@@ -160,6 +163,7 @@ func (in *Interp) finishRecording(r *recorder) {
 		return
 	}
 	ls.loop = loop
+	in.jit.dependOn(loop, r.calleeGlobals)
 }
 
 // nameTags gives the tags their names in trace logs.
@@ -292,4 +296,31 @@ func materialize(exit *backend.Exit, snap *trace.Snapshot, k int) unsafe.Pointer
 		}
 	}
 	return p
+}
+
+// dependOn records that loop's traces took the callables in globals gs as constants.
+func (js *jitState) dependOn(loop *jit.Loop, gs []int) {
+	for _, g := range gs {
+		for len(js.globalDeps) <= g {
+			js.globalDeps = append(js.globalDeps, nil)
+		}
+		js.globalDeps[g] = append(js.globalDeps[g], loop)
+	}
+}
+
+// shadowed is called after global g is rebound or deleted, by the interpreter or by compiled
+// code (through store_value). The loops whose traces took the callable g held as a constant
+// are invalidated, as PyPy invalidates loops that depend on a quasi-immutable field when it
+// is written: their guards on g would fail from now on, so they are thrown away and the loops
+// traced again with the new callable. (The guards stay: a loop running while g is rebound,
+// by a call it makes, leaves through them.)
+func (in *Interp) shadowed(g int) {
+	js := in.jit
+	if js == nil || g >= len(js.globalDeps) || len(js.globalDeps[g]) == 0 {
+		return
+	}
+	for _, l := range js.globalDeps[g] {
+		js.driver.Invalidate(l, "global "+in.prog.Globals[g]+" rebound")
+	}
+	js.globalDeps[g] = nil
 }

@@ -70,9 +70,11 @@ type recorder struct {
 	done    bool         // the loop closed
 	// bridge is set when the recording is a bridge (bridge.go); target is the loop it ends
 	// in, and headers the loop headers it went back to (at most once each).
-	bridge  *bridgeStart
-	target  *jit.Loop
-	headers map[int]bool
+	bridge *bridgeStart
+	// calleeGlobals are the globals whose callable the trace took as a constant.
+	calleeGlobals []int
+	target        *jit.Loop
+	headers       map[int]bool
 }
 
 // startRecording begins recording the loop whose header is pc in frame f.
@@ -369,6 +371,7 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 				c := r.constShadow(v)
 				r.guardValue(s.ref, c.ref)
 				s = c
+				r.calleeGlobals = append(r.calleeGlobals, g)
 			}
 			r.gshadow[g] = s
 		}

@@ -637,6 +637,9 @@ func (r *recorder) emitStoreCall(base trace.Ref, offset uintptr, s shadow) {
 			Fn: func(a *trace.CallArgs) bool {
 				slot := (*Value)(unsafe.Add(a.Ptr(0), uintptr(a.Int(1))))
 				*slot = in.box(uint32(a.Int(2)), a.Ints[3], a.Ptr(4))
+				if g := in.globalIndex(slot); g >= 0 {
+					in.shadowed(g)
+				}
 				return true
 			}}
 		if d.calls == nil {
@@ -750,4 +753,16 @@ func (r *recorder) unpack(n int, v Value) bool {
 		r.push(items[i])
 	}
 	return true
+}
+
+// globalIndex returns the index of the global slot p points to, or -1 when p is not a global.
+func (in *Interp) globalIndex(p *Value) int {
+	if len(in.globals) == 0 {
+		return -1
+	}
+	off := uintptr(unsafe.Pointer(p)) - uintptr(unsafe.Pointer(&in.globals[0]))
+	if g := int(off / valueSize); off%valueSize == 0 && g < len(in.globals) {
+		return g
+	}
+	return -1
 }

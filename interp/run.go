@@ -126,6 +126,7 @@ func (in *Interp) setGlobal(g int, v Value) {
 // deleteGlobal unbinds global slot g, uncovering the builtin of that name if there is one.
 func (in *Interp) deleteGlobal(g int) {
 	in.globals[g] = in.builtinOf[g]
+	in.shadowed(g)
 	for i, x := range in.globalOrder {
 		if x == g {
 			in.globalOrder = append(in.globalOrder[:i], in.globalOrder[i+1:]...)
@@ -143,10 +144,6 @@ func (in *Interp) isModuleGlobal(g int) bool {
 	}
 	return false
 }
-
-// shadowed is called after a global is rebound: the hook where the JIT will invalidate traces
-// that assumed the old value.
-func (in *Interp) shadowed(g int) {}
 
 // nameError builds the NameError for unbound global slot g, with CPython 3.11's suggestion:
 // from the running code's local variable names, then the module's globals, then the builtins.

@@ -217,3 +217,6 @@ func (d *Driver) InstallBridge(from *trace.Trace, op int, sources []trace.Ref, t
 	d.Stats.BridgesCompiled++
 	return b, nil
 }
+
+// Root returns the loop whose tree the bridge belongs to.
+func (b *Bridge) Root() *Loop { return b.root }

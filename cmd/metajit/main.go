@@ -38,20 +38,13 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// stats is what -stats writes. The JIT counters stay zero until the JIT exists.
+// stats is what -stats writes: the JIT's counters (zero with the JIT off), and the run's.
 type stats struct {
-	LoopsCompiled   int    `json:"loops_compiled"`
-	BridgesCompiled int    `json:"bridges_compiled"`
-	GuardFailures   int    `json:"guard_failures"`
-	Aborts          int    `json:"aborts"`
-	Backend         string `json:"backend"`
-	JIT             bool   `json:"jit"`
-	Mallocs         uint64 `json:"mallocs"`
-	CodeBytes       int    `json:"code_bytes"`
-	LoopEntries     int    `json:"loop_entries"`
-	ExitStatus      int    `json:"exit_status"`
-	// AbortReasons counts the aborted recordings by reason.
-	AbortReasons map[string]int `json:"abort_reasons,omitempty"`
+	jitpkg.Stats
+	Backend    string `json:"backend"`
+	JIT        bool   `json:"jit"`
+	Mallocs    uint64 `json:"mallocs"`
+	ExitStatus int    `json:"exit_status"`
 }
 
 func run(argv []string, stdout, stderr io.Writer) int {
@@ -156,11 +149,8 @@ func run(argv []string, stdout, stderr io.Writer) int {
 			ExitStatus: status,
 		}
 		if in != nil && *jit == "on" {
-			js := in.JITStats()
+			s.Stats = in.JITStats()
 			s.Backend = in.JITBackend()
-			s.LoopsCompiled, s.BridgesCompiled = js.LoopsCompiled, js.BridgesCompiled
-			s.GuardFailures, s.Aborts, s.CodeBytes = js.GuardFailures, js.Aborts, js.CodeBytes
-			s.LoopEntries, s.AbortReasons = js.LoopEntries, js.AbortReasons
 		}
 		if err := writeStats(*statsFile, s, stderr); err != nil {
 			fmt.Fprintf(stderr, "metajit: writing stats: %v\n", err)
