@@ -527,6 +527,16 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 		}, args, n)
 	case compile.FOR_ITER:
 		return r.forIter(regs[sp-1])
+	case compile.GET_ITER:
+		// A new iterator (of a nested loop's range or list, say): a residual call. Its
+		// result is a fresh object, so the call is not pure (never CSE'd), only residual.
+		args, ok := r.stackArgs(1)
+		if !ok {
+			return false
+		}
+		return r.callPure(rf, pc, "get_iter", func(in *Interp, v []Value) (Value, *Exception) {
+			return GetIter(in, v[0])
+		}, args, 1)
 	case compile.BUILD_TUPLE:
 		return r.buildTuple(int(ins.Arg), regs[sp-int(ins.Arg):sp])
 	case compile.UNPACK_SEQUENCE:

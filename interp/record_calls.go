@@ -105,8 +105,7 @@ func (r *recorder) finishCall(f *Frame) bool {
 		return r.fail("exception raised by %s", p.name)
 	}
 	res := f.regs[f.sp-1]
-	switch res.kind {
-	case KindUnbound, KindIter:
+	if res.kind == KindUnbound {
 		return r.fail("%s returned a %s", p.name, kindNames[res.kind])
 	}
 	result := shadow{kind: res.kind}

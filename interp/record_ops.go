@@ -311,7 +311,8 @@ func (r *recorder) forIter(itv Value) bool {
 	var item shadow
 	switch it := itv.ref.(type) {
 	case *RangeIter:
-		if !(it.Step > 0 && it.Cur < it.Stop || it.Step < 0 && it.Cur > it.Stop) {
+		more := it.Step > 0 && it.Cur < it.Stop || it.Step < 0 && it.Cur > it.Stop
+		if !more && r.bridge == nil {
 			return r.fail("loop exit while recording")
 		}
 		next := t.EmitDescr(trace.OpGetfieldI, trace.Int, d.field("RangeIter.Cur", unsafe.Offsetof(it.Cur), 8, trace.Int), s.ref)
@@ -322,12 +323,17 @@ func (r *recorder) forIter(itv Value) bool {
 		if it.Step < 0 {
 			cmp = trace.OpIntGt
 		}
-		r.guard(trace.OpGuardTrue, t.Emit(cmp, trace.Int, next, stop))
+		r.guardTruth(t.Emit(cmp, trace.Int, next, stop), more)
+		if !more { // a bridge leaving a loop: the iterator is popped
+			r.pop(1)
+			return true
+		}
 		after := t.Emit(trace.OpIntAdd, trace.Int, next, t.ConstInt(it.Step))
 		t.EmitDescr(trace.OpSetfield, trace.Void, d.field("RangeIter.Cur", unsafe.Offsetof(it.Cur), 8, trace.Int), s.ref, after)
 		item = shadow{ref: next, kind: KindInt}
 	case *ListIter:
-		if it.Index >= it.List.Len() {
+		more := it.Index < it.List.Len()
+		if !more && r.bridge == nil {
 			return r.fail("loop exit while recording")
 		}
 		lp := t.EmitDescr(trace.OpGetfieldR, trace.Ptr, d.field("ListIter.List", unsafe.Offsetof(it.List), 8, trace.Ptr), s.ref)
@@ -336,7 +342,11 @@ func (r *recorder) forIter(itv Value) bool {
 		if !ok {
 			return false
 		}
-		r.guard(trace.OpGuardTrue, t.Emit(trace.OpIntLt, trace.Int, idx, length))
+		r.guardTruth(t.Emit(trace.OpIntLt, trace.Int, idx, length), more)
+		if !more {
+			r.pop(1)
+			return true
+		}
 		if item, ok = r.listItem(data, idx, typ, it.List.Get(it.Index)); !ok {
 			return false
 		}

@@ -118,11 +118,12 @@ func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
 		}
 		gs := d.guard(exit.Trace, exit.Op)
 		gs.failures++
-		d.Stats.GuardFailures++
 		b := gs.bridge
 		if b == nil || b.native || b.root.invalid {
+			d.Stats.GuardFailures++
 			return exit
 		}
+		d.Stats.BridgeRuns++
 		// Run the bridge: its inputs are values of the exit (which shows the inputs of the
 		// trace that left too).
 		e.ints[next], e.ptrs[next] = e.ints[next][:0], e.ptrs[next][:0]
@@ -215,6 +216,9 @@ func (d *Driver) InstallBridge(from *trace.Trace, op int, sources []trace.Ref, t
 	d.rootOf[final] = root
 	d.bridgeOf[final] = b
 	d.Stats.BridgesCompiled++
+	if target != root {
+		d.Stats.BridgeLinks++
+	}
 	return b, nil
 }
 

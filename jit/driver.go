@@ -89,10 +89,16 @@ type Options struct {
 type Stats struct {
 	LoopsCompiled   int `json:"loops_compiled"`
 	BridgesCompiled int `json:"bridges_compiled"`
-	GuardFailures   int `json:"guard_failures"`
-	Aborts          int `json:"aborts"`
-	Blacklisted     int `json:"blacklisted"`
-	LoopEntries     int `json:"loop_entries"`
+	// BridgeLinks counts the bridges that lead to another loop than their own.
+	BridgeLinks int `json:"bridge_links"`
+	// GuardFailures counts the exits that fell back to the interpreter; BridgeRuns the
+	// exits the driver went on from by running a bridge (those the backend attached into
+	// machine code never come back to Go at all).
+	GuardFailures int `json:"guard_failures"`
+	BridgeRuns    int `json:"bridge_runs"`
+	Aborts        int `json:"aborts"`
+	Blacklisted   int `json:"blacklisted"`
+	LoopEntries   int `json:"loop_entries"`
 	// CodeBytes is the code compiled in the whole run; LiveCodeBytes the part not flushed.
 	CodeBytes     int `json:"code_bytes"`
 	LiveCodeBytes int `json:"live_code_bytes"`
