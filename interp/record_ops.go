@@ -140,6 +140,13 @@ func (r *recorder) binary(op compile.Opcode, a, b Value) bool {
 			res = shadow{ref: t.Emit(top, trace.Float, fa, fb), kind: KindFloat}
 			break
 		}
+		// x ** 0.5 is the square root for every x > 0 (+inf included): pynum.Pow is correctly
+		// rounded, as sqrt is. Other x (zeros, negatives, NaN) leave through the guard.
+		if op == compile.BINARY_POW && t.IsConst(fb) && t.ConstValue(fb).Bits == math.Float64bits(0.5) && floatOf(a) > 0 {
+			r.guard(trace.OpGuardTrue, t.Emit(trace.OpFloatGt, trace.Int, fa, t.ConstFloat(0)))
+			res = shadow{ref: t.Emit(trace.OpFloatSqrt, trace.Float, fa), kind: KindFloat}
+			break
+		}
 		// The rest of float arithmetic is CPython's exact algorithms in pynum: residual calls,
 		// pure, that fail (and let the interpreter raise) where Python raises.
 		call := r.in.floatCall(op)
@@ -775,4 +782,12 @@ func (in *Interp) globalIndex(p *Value) int {
 		return g
 	}
 	return -1
+}
+
+// floatOf returns the value of an int, bool or float as a float64 (ints as float() would).
+func floatOf(v Value) float64 {
+	if v.kind == KindFloat {
+		return v.Float()
+	}
+	return float64(int64(v.n))
 }

@@ -15,6 +15,7 @@
 //	                        PYPYLOG's (jit-log-noopt, jit-log-opt, jit-abort, jit-backend-dump,
 //	                        jit-invalidate, jit-summary)
 //	-disable-passes=NAMES   switch optimizer passes off (comma-separated names, or all)
+//	-cpuprofile=FILE        write a Go CPU profile of the run (compiled code: runtime._ExternalCode)
 //	-dis                    print the bytecode and exit
 package main
 
@@ -25,6 +26,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/backend/irexec"
@@ -62,6 +64,7 @@ func run(argv []string, stdout, stderr io.Writer) int {
 	statsFile := fs.String("stats", "", "write run statistics as JSON to this file (- for stderr)")
 	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
 	dis := fs.Bool("dis", false, "print the bytecode and exit")
+	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to this file (compiled code shows as runtime._ExternalCode)")
 	noPasses := fs.String("disable-passes", "", "comma-separated optimizer passes to switch off (fold, guards, heap, virtualize, unroll, dce), or all")
 	if err := fs.Parse(argv); err != nil {
 		return 2
@@ -107,6 +110,19 @@ func run(argv []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "metajit: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "metajit: %v\n", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	if *noPasses != "all" {
