@@ -37,6 +37,9 @@ var asmMu sync.Mutex
 const (
 	rAX, rCX, rDX, rBX, rSP, rBP, rSI, rDI = 0, 1, 2, 3, 4, 5, 6, 7
 	r8, r9, r10, r11, r12, r13, r14, r15   = 8, 9, 10, 11, 12, 13, 14, 15
+
+	// rBudget counts the back-edges left before the loop yields to Go (see regalloc.go).
+	rBudget = r14
 )
 
 // gp returns golang-asm's name of general-purpose register n, xr of XMM register n, and b8

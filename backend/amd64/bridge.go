@@ -178,7 +178,7 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 		moves = append(moves, m)
 	}
 	g.parallelMove(moves)
-	g.a.ins(x86.ASUBQ, immOp(1), ctxMem(offBudget))
+	g.a.ins(x86.ASUBQ, immOp(1), rOp(gp(rBudget)))
 	yield := g.a.newLabel()
 	g.a.branch(x86.AJLE, yield)
 	g.a.ins(x86.AMOVQ, immOp(int64(root.block.Addr())), rOp(gp(r11)))

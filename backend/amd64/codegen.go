@@ -981,7 +981,7 @@ func (g *gen) jump(op *trace.Op) {
 		moves = append(moves, m)
 	}
 	g.parallelMove(moves)
-	g.a.ins(x86.ASUBQ, immOp(1), ctxMem(offBudget))
+	g.a.ins(x86.ASUBQ, immOp(1), rOp(gp(rBudget)))
 	g.a.branch(x86.AJGT, g.head)
 
 	// Out of budget: save the head state and yield; Go enters again at reentry.

@@ -23,7 +23,7 @@ func TestGoldenEncodings(t *testing.T) {
 		intel string
 	}{
 		{func(a *assembler) { a.ins(x86.AADDQ, rOp(gp(rBX)), rOp(gp(rSI))) }, "4801de", "add rsi, rbx"},
-		{func(a *assembler) { a.ins(x86.ASUBQ, immOp(1), ctxMem(offBudget)) }, "49832f01", "sub qword ptr [r15], 0x1"},
+		{func(a *assembler) { a.ins(x86.ASUBQ, immOp(1), rOp(gp(rBudget))) }, "4983ee01", "sub r14, 0x1"},
 		{func(a *assembler) { a.ins(x86.ACMPQ, rOp(gp(rBX)), rOp(gp(rDI))) }, "4839fb", "cmp rbx, rdi"},
 		{func(a *assembler) { a.ins(x86.ACMPQ, rOp(gp(r9)), immOp(-5)) }, "4983f9fb", "cmp r9, -0x5"},
 		{func(a *assembler) { a.ins(x86.AUCOMISD, rOp(xr(1)), rOp(xr(2))) }, "660f2ed1", "ucomisd xmm2, xmm1"},

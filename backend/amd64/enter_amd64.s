@@ -10,6 +10,7 @@
 TEXT ·enter(SB), NOSPLIT, $0-24
 	MOVQ code+0(FP), AX
 	MOVQ ctx+8(FP), R15   // the context register of compiled code
+	MOVQ 0(R15), R14      // the back-edge budget lives in R14 while the code runs
 	CALL AX               // compiled code returns with RET, the exit code in AX
 	MOVQ AX, exit+16(FP)
 	RET

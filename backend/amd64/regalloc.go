@@ -45,10 +45,13 @@ import (
 // then goes back. The same state is saved to homes when the loop yields to Go and restored
 // when Go enters it again (the re-entry point).
 //
-// Registers: R15 holds the context; R11 and X15 are scratch registers the code generator uses
-// for constants and memory-to-memory moves; SP and BP are never touched (BP is Go's frame
-// pointer). The rest are allocated: 12 general-purpose registers (R14, Go's goroutine
-// register, included: see enter_amd64.go) and 15 XMM registers.
+// Registers: R15 holds the context; R14 (Go's goroutine register, free in code entered
+// through an ABI0 trampoline: see enter_amd64.go) holds the back-edge budget, which the
+// trampoline loads from the area: counting it down in memory made the loop-carried
+// dependency of every loop a store-to-load forwarding; R11 and X15 are scratch registers the
+// code generator uses for constants and memory-to-memory moves; SP and BP are never touched
+// (BP is Go's frame pointer). The rest are allocated: 11 general-purpose registers and 15 XMM
+// registers.
 
 // class is a register file: general-purpose registers hold ints and pointers, XMM registers
 // floats.
@@ -86,7 +89,7 @@ func setOf(rs ...reg) regSet {
 // allocOrder lists the registers the allocator hands out, by class, in order of preference:
 // the registers some instructions need (RAX and RDX for IDIV, RCX for shift counts) last.
 var allocOrder = [2][]reg{
-	gpr: {rBX, rSI, rDI, r8, r9, r10, r12, r13, r14, rAX, rCX, rDX},
+	gpr: {rBX, rSI, rDI, r8, r9, r10, r12, r13, rAX, rCX, rDX},
 	xmm: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14},
 }
 
