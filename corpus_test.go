@@ -131,6 +131,13 @@ func TestCorpusJIT(t *testing.T) {
 	for _, p := range opt.Passes() {
 		modes = append(modes, mode{backend: "irexec", threshold: 1, disabled: p.Name}, mode{backend: "native", threshold: 1, disabled: p.Name})
 	}
+	if testing.Short() {
+		// -short (CI's arm64 run under qemu, ten times slower): every program still runs on
+		// the native backend at thresholds 1 and 2 with and without the optimizer, and with
+		// a code limit.
+		modes = []mode{{backend: "native", threshold: 1}, {backend: "native", threshold: 2},
+			{backend: "native", threshold: 1, disabled: "all"}, {backend: "native", threshold: 20, codeLimit: 3000}}
+	}
 	for _, m := range modes {
 		if m.bridges == 0 {
 			m.bridges = m.threshold
