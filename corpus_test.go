@@ -14,6 +14,7 @@ import (
 	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/backend/native"
 	"github.com/metajit/metajit/interp"
+	"github.com/metajit/metajit/jit"
 	"github.com/metajit/metajit/opt"
 )
 
@@ -133,9 +134,9 @@ func TestCorpusJIT(t *testing.T) {
 	}
 	if testing.Short() {
 		// -short (CI's arm64 run under qemu, ten times slower): every program still runs on
-		// the native backend at thresholds 1 and 2 with and without the optimizer, and with
-		// a code limit.
-		modes = []mode{{backend: "native", threshold: 1}, {backend: "native", threshold: 2},
+		// the native backend at thresholds 1, 2 and the default, with and without the
+		// optimizer, and with a code limit.
+		modes = []mode{{backend: "native", threshold: 1}, {backend: "native", threshold: 2}, {backend: "native"},
 			{backend: "native", threshold: 1, disabled: "all"}, {backend: "native", threshold: 20, codeLimit: 3000}}
 	}
 	for _, m := range modes {
@@ -157,5 +158,38 @@ func TestCorpusJIT(t *testing.T) {
 				t.Errorf("only %d programs compiled a loop, want at least %d", withLoops, min)
 			}
 		})
+	}
+}
+
+// TestCorpusSameStatsOnBackends: the native backend compiles what irexec compiles. Both run
+// every program at thresholds 1 and 2 and must record, compile and abort the same loops and
+// bridges (the traces are the same; only where they run differs). Exits are not compared:
+// bridges the native backend attaches into machine code never come back to Go.
+func TestCorpusSameStatsOnBackends(t *testing.T) {
+	run := func(path string, src []byte, b backend.Backend, th int) jit.Stats {
+		prog, serr := interp.Compile(path, string(src))
+		if serr != nil {
+			return jit.Stats{}
+		}
+		var out bytes.Buffer
+		in := interp.New(prog, interp.Options{Stdout: &out, Stderr: &out,
+			JIT: interp.JITOptions{Enabled: true, Threshold: th, BridgeThreshold: th, Backend: b}})
+		in.Main()
+		return in.JITStats()
+	}
+	for _, c := range loadCorpus(t) {
+		src, err := os.ReadFile(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range []int{1, 2} {
+			a, b := run(c.path, src, irexec.New(), th), run(c.path, src, native.New(), th)
+			if a.LoopsCompiled != b.LoopsCompiled || a.BridgesCompiled != b.BridgesCompiled ||
+				a.Aborts != b.Aborts || a.BridgeAborts != b.BridgeAborts {
+				t.Errorf("%s at threshold %d: irexec compiled %d loops and %d bridges (%d and %d aborts), native %d and %d (%d and %d)",
+					c.name, th, a.LoopsCompiled, a.BridgesCompiled, a.Aborts, a.BridgeAborts,
+					b.LoopsCompiled, b.BridgesCompiled, b.Aborts, b.BridgeAborts)
+			}
+		}
 	}
 }
