@@ -67,26 +67,12 @@ func checkMem(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), befor
 }
 
 // memCase is a before/after case; after == "" means the pass must leave the trace as it is.
-type memCase struct {
-	name, before, after string
-}
+type memCase = passCase
 
+// runMemCases runs cases as runCases does, checking each with checkMem.
 func runMemCases(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), cases []memCase) {
 	t.Helper()
-	seen := map[string]bool{}
-	for _, c := range cases {
-		if seen[c.name] {
-			t.Errorf("two cases named %q", c.name)
-		}
-		seen[c.name] = true
-		t.Run(c.name, func(t *testing.T) {
-			after := c.after
-			if after == "" {
-				after = c.before
-			}
-			checkMem(t, pass, c.before, after)
-		})
-	}
+	runCasesWith(t, pass, cases, checkMem)
 }
 
 func TestHeapLoads(t *testing.T) {

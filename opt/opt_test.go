@@ -116,8 +116,17 @@ type passCase struct {
 	name, before, after string
 }
 
-// runCases runs a table of cases as subtests.
+// passChecker checks one case: checkPass, or checkMem (which also runs both traces).
+type passChecker func(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), before, after string) *trace.Trace
+
+// runCases runs a table of cases as subtests, each checked by checkPass.
 func runCases(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), cases []passCase) {
+	t.Helper()
+	runCasesWith(t, pass, cases, checkPass)
+}
+
+// runCasesWith runs a table of cases as subtests, each checked by check.
+func runCasesWith(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), cases []passCase, check passChecker) {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, c := range cases {
@@ -130,7 +139,7 @@ func runCases(t *testing.T, pass func(*trace.Trace) (*trace.Trace, error), cases
 			if after == "" {
 				after = c.before
 			}
-			checkPass(t, pass, c.before, after)
+			check(t, pass, c.before, after)
 		})
 	}
 }
