@@ -47,6 +47,7 @@ type gen struct {
 	// after it (the comparison's only use), fusedCond the condition meaning "true".
 	fusedOp   int
 	fusedCond cond
+	known     *constStore // the fused result the current guard's stub stores, if any
 
 	loops     bool        // the trace ends with a jump
 	headPos   int         // the op the loop head is before: the label, or the first op after the inputs
@@ -78,8 +79,9 @@ type stub struct {
 	op     int
 	label  *obj.Prog
 	stores []homeStore
-	branch *obj.Prog // the first byte of the guard's branch to the stub
-	tail   *obj.Prog // the stub's exit to Go, where its exit table entry first points
+	known  *constStore // a fused comparison's result, known at the exit
+	branch *obj.Prog   // the first byte of the guard's branch to the stub
+	tail   *obj.Prog   // the stub's exit to Go, where its exit table entry first points
 }
 
 func (g *gen) fail(format string, args ...any) {
@@ -122,6 +124,9 @@ func (g *gen) generate() (code []byte, err error) {
 		a.place(s.label)
 		for _, st := range s.stores {
 			g.storeHome(st.class, st.reg, st.home)
+		}
+		if s.known != nil {
+			g.a.ins(x86.AMOVQ, immOp(s.known.bits), ctxMem(s.known.home))
 		}
 		// Go on where the exit table says: the exit to Go just below, or a bridge.
 		g.a.ins(x86.AMOVQ, immOp(int64(uintptr(unsafe.Pointer(&g.l.exitTable[s.op])))), rOp(gp(r11)))
@@ -443,12 +448,18 @@ func (g *gen) divMod(i int, op *trace.Op) {
 
 // Comparisons.
 
-// compare emits a comparison. When its result is used only by the guard right after it, the
-// result stays in the flags and the guard branches on them (PyPy's guard fusion in
-// genop_guard_int_lt and friends); otherwise SETcc materializes 0 or 1.
+// compare emits a comparison. When its result is used only by the guard right after it (as
+// its argument, and maybe in its snapshot), the result stays in the flags and the guard
+// branches on them (PyPy's guard fusion in genop_guard_int_lt and friends); a snapshot that
+// names it gets it from the exit stub, which knows it: 0 when a guard_true fails, 1 when a
+// guard_false does. Otherwise SETcc materializes 0 or 1.
 func (g *gen) compare(i int, op *trace.Op) {
 	c := g.emitCompare(op)
-	if next := i + 1; next < len(g.t.Ops) && len(g.vals[i].uses) == 1 && g.vals[i].uses[0] == int32(next) &&
+	onlyNext := len(g.vals[i].uses) > 0
+	for _, u := range g.vals[i].uses {
+		onlyNext = onlyNext && u == int32(i+1)
+	}
+	if next := i + 1; next < len(g.t.Ops) && onlyNext &&
 		op.Opcode != trace.OpFloatEq && op.Opcode != trace.OpFloatNe {
 		if n := &g.t.Ops[next]; (n.Opcode == trace.OpGuardTrue || n.Opcode == trace.OpGuardFalse) && n.Args[0] == trace.Ref(i) {
 			g.fusedOp, g.fusedCond = i, c
@@ -610,6 +621,10 @@ func (g *gen) guard(i int, op *trace.Op) {
 		x := op.Args[0]
 		if g.fusedOp >= 0 && g.fusedOp == int(x) {
 			fail = g.fusedCond // the condition for "x is true"
+			g.known = &constStore{home: g.vals[x].home, ref: x}
+			if op.Opcode == trace.OpGuardFalse {
+				g.known.bits = 1
+			}
 		} else {
 			r := g.ra.inReg(x, 0)
 			g.a.ins(x86.ATESTQ, rOp(gp(r)), rOp(gp(r)))
@@ -635,6 +650,14 @@ func (g *gen) guard(i int, op *trace.Op) {
 	}
 	g.fusedOp = -1
 	g.exitBranch(i, fail)
+	g.known = nil
+}
+
+// constStore is a value an exit stub stores as a constant: a fused comparison's result.
+type constStore struct {
+	ref  trace.Ref
+	home int32
+	bits int64
 }
 
 // guardValue compares a value with a constant bit for bit (floats too: 0.0 is not -0.0).
@@ -666,7 +689,16 @@ func (g *gen) guardValue(x, k trace.Ref) {
 // stores the snapshot's values that are only in registers.
 func (g *gen) exitBranch(i int, c cond) {
 	refs := g.exitRefs(i)
-	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.exitStores(refs)}
+	if k := g.known; k != nil {
+		kept := refs[:0:0]
+		for _, r := range refs {
+			if r != k.ref {
+				kept = append(kept, r)
+			}
+		}
+		refs = kept
+	}
+	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.exitStores(refs), known: g.known}
 	s.branch = g.a.jccLong(c, s.label)
 	g.stubs = append(g.stubs, s)
 }
