@@ -54,7 +54,12 @@ func TestGoldenEncodings(t *testing.T) {
 		{func(a *assembler) { a.ins(x86.ALEAQ, memOp(gp(rBX), 1), rOp(gp(r11))) }, "4c8d5b01", "lea r11, ptr [rbx+0x1]"},
 		// A guard's branch: always Jcc rel32, whatever the distance.
 		{func(a *assembler) { l := a.newLabel(); a.jccLong(condNE, l); a.place(l) }, "0f8500000000", "jnz .+0x0"},
-		{func(a *assembler) { l := a.newLabel(); a.jccLong(condO, l); a.ins(obj.ARET, obj.Addr{}, obj.Addr{}); a.place(l) }, "0f8001000000c3", "jo .+0x1; ret"},
+		{func(a *assembler) {
+			l := a.newLabel()
+			a.jccLong(condO, l)
+			a.ins(obj.ARET, obj.Addr{}, obj.Addr{})
+			a.place(l)
+		}, "0f8001000000c3", "jo .+0x1; ret"},
 	}
 	asmMu.Lock()
 	defer asmMu.Unlock()
