@@ -212,3 +212,13 @@ type Freer interface {
 // ErrCodeMemoryFull is the error (wrapped) of a Compile or Attach that found no room left in
 // the backend's code memory: the driver flushes every trace and tries once more.
 var ErrCodeMemoryFull = errors.New("code memory limit reached")
+
+// HeadAttacher is implemented by compiled loops whose bridges can go straight into the loop's
+// body, past its preamble (PyPy's bridges jump to the loop's target token; LuaJIT's side
+// traces link to their root trace with the registers it expects). Such a bridge ends with a
+// copy of the loop's preamble (see trace.Trace.AppendCopy) and a finish whose arguments are
+// the values of liveIns, the loop's trace.LiveIns, in order: the bridge puts each where the
+// loop's body expects it at its head and jumps there. Otherwise it is as Attach.
+type HeadAttacher interface {
+	AttachHead(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace, liveIns []trace.Ref) (Loop, error)
+}

@@ -191,6 +191,15 @@ func (d *Driver) InstallBridge(from *trace.Trace, op int, sources []trace.Ref, t
 		return nil, err
 	}
 	b := &Bridge{From: from, Guard: op, Sources: sources, Recorded: t, Target: target, root: root}
+	if target == root && root.running == 0 {
+		if bb, err := d.installToHead(b, t); err == nil {
+			return bb, nil
+		} else if root.invalid {
+			return nil, fmt.Errorf("the loop was flushed to make room for its bridge")
+		} else if d.Logging("jit-abort") {
+			d.Logf("jit-abort", "bridge from guard %d of %q not linked to the loop's body (%v): it goes to the loop's start", op, from.Name, err)
+		}
+	}
 	attacher, _ := root.compiled.(backend.Attacher)
 	attach := func(final *trace.Trace) (backend.Loop, error) {
 		if attacher != nil && target == root && root.running == 0 {
@@ -211,6 +220,55 @@ func (d *Driver) InstallBridge(from *trace.Trace, op int, sources []trace.Ref, t
 	if root.invalid || target.invalid { // flushed to make room for the bridge itself
 		return nil, fmt.Errorf("the loop was flushed to make room for its bridge")
 	}
+	return d.addBridge(b, final, compiled), nil
+}
+
+// installToHead compiles bridge t so that it goes on into its loop's body rather than to the
+// loop's start: after t's own ops come a copy of the loop's preamble (which the loop would
+// run next, from the same memory, with t's finish arguments as its inputs) and a finish with
+// the copies of the values the body starts from. The optimizer then sees through the stores
+// the bridge makes and the loads the preamble makes of them, and the backend moves the values
+// into the registers the body expects (backend.HeadAttacher).
+func (d *Driver) installToHead(b *Bridge, t *trace.Trace) (*Bridge, error) {
+	root := b.root
+	ha, ok := root.compiled.(backend.HeadAttacher)
+	lab := root.Trace.Label()
+	if !ok || lab < 0 {
+		return nil, fmt.Errorf("the backend cannot attach bridges to a loop's body")
+	}
+	ext := t.Clone()
+	fin := ext.Ops[len(ext.Ops)-1]
+	if fin.Opcode != trace.OpFinish {
+		return nil, fmt.Errorf("the bridge does not end in a finish")
+	}
+	ext.Ops = ext.Ops[:len(ext.Ops)-1]
+	nIn := len(root.Trace.Inputs())
+	m := map[trace.Ref]trace.Ref{}
+	for k := 0; k < nIn; k++ {
+		m[trace.Ref(k)] = fin.Args[k]
+	}
+	if err := ext.AppendCopy(root.Trace, nIn, lab, m); err != nil {
+		return nil, err
+	}
+	liveIns := root.Trace.LiveIns()
+	args := make([]trace.Ref, len(liveIns))
+	for k, v := range liveIns {
+		args[k] = m[v]
+	}
+	ext.Emit(trace.OpFinish, trace.Void, args...)
+	final, compiled, err := d.compile(ext, func(final *trace.Trace) (backend.Loop, error) {
+		return ha.AttachHead(b.From, b.Guard, b.Sources, final, liveIns)
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.native = true
+	return d.addBridge(b, final, compiled), nil
+}
+
+// addBridge records a compiled bridge in the driver's tables.
+func (d *Driver) addBridge(b *Bridge, final *trace.Trace, compiled backend.Loop) *Bridge {
+	from, op, root, target := b.From, b.Guard, b.root, b.Target
 	b.Trace, b.compiled = final, compiled
 	d.guard(from, op).bridge = b
 	d.rootOf[final] = root
@@ -219,7 +277,7 @@ func (d *Driver) InstallBridge(from *trace.Trace, op int, sources []trace.Ref, t
 	if target != root {
 		d.Stats.BridgeLinks++
 	}
-	return b, nil
+	return b
 }
 
 // Root returns the loop whose tree the bridge belongs to.

@@ -383,3 +383,97 @@ func (t *Trace) Clone() *Trace {
 	}
 	return c
 }
+
+// AppendCopy appends to t copies of the ops from..to-1 of src (not inputs nor labels), with
+// their snapshots and debug texts. m maps src's values to t's: it must hold every op result of
+// src the copied ops use from before from (src's inputs, say), and gets the copies' results;
+// src's constants become constants of t. A bridge uses it to take in the preamble of the loop
+// it goes back to (see package jit).
+func (t *Trace) AppendCopy(src *Trace, from, to int, m map[Ref]Ref) error {
+	mapRef := func(r Ref) (Ref, error) {
+		switch {
+		case r.IsVirtual() || r == NoRef:
+			return r, nil
+		case r < 0:
+			return t.Const(src.ConstValue(r)), nil
+		}
+		if c, ok := m[r]; ok {
+			return c, nil
+		}
+		return NoRef, fmt.Errorf("trace: op %d of the copy uses %s, which has no counterpart", from, src.FormatRef(r))
+	}
+	for i := from; i < to; i++ {
+		op := src.Ops[i]
+		if op.Opcode == OpInput || op.Opcode == OpLabel {
+			return fmt.Errorf("trace: cannot copy %s (op %d)", op.Opcode, i)
+		}
+		args := make([]Ref, len(op.Args))
+		for k, a := range op.Args {
+			c, err := mapRef(a)
+			if err != nil {
+				return err
+			}
+			args[k] = c
+		}
+		op.Args = args
+		if op.Snap >= 0 {
+			s := src.Snaps[op.Snap].Clone()
+			for f := range s.Frames {
+				for k := range s.Frames[f].Slots {
+					c, err := mapRef(s.Frames[f].Slots[k].Ref)
+					if err != nil {
+						return err
+					}
+					s.Frames[f].Slots[k].Ref = c
+				}
+			}
+			for v := range s.Virtuals {
+				for k := range s.Virtuals[v].Fields {
+					c, err := mapRef(s.Virtuals[v].Fields[k].Ref)
+					if err != nil {
+						return err
+					}
+					s.Virtuals[v].Fields[k].Ref = c
+				}
+			}
+			op.Snap = t.AddSnapshot(s)
+		}
+		t.Ops = append(t.Ops, op)
+		r := Ref(len(t.Ops) - 1)
+		m[Ref(i)] = r
+		if text, ok := src.Debug[i]; ok {
+			t.SetDebug(r, text)
+		}
+	}
+	return nil
+}
+
+// LiveIns returns the values a loop trace's body starts from: the label's arguments, then
+// the values defined before the label that the body uses (as arguments or in snapshots), in
+// order. Nil when the trace has no label.
+func (t *Trace) LiveIns() []Ref {
+	lab := t.Label()
+	if lab < 0 {
+		return nil
+	}
+	out := append([]Ref(nil), t.Ops[lab].Args...)
+	seen := map[Ref]bool{}
+	for _, a := range out {
+		seen[a] = true
+	}
+	used := map[Ref]bool{}
+	for i := lab + 1; i < len(t.Ops); i++ {
+		for _, a := range t.Ops[i].Args {
+			used[a] = true
+		}
+		if t.Ops[i].HasSnapshot() {
+			t.Snaps[t.Ops[i].Snap].Refs(func(r Ref) { used[r] = true })
+		}
+	}
+	for v := 0; v < lab; v++ {
+		if r := Ref(v); used[r] && !seen[r] && t.Ops[v].Type != Void {
+			out = append(out, r)
+		}
+	}
+	return out
+}
