@@ -184,6 +184,11 @@ func (a *assembler) ret() *obj.Prog {
 	return a.ins(obj.ARET, obj.Addr{}, rOp(arm64.REGLINK))
 }
 
+// jumpReg appends BR r, an indirect branch to the address in register r.
+func (a *assembler) jumpReg(r reg) *obj.Prog {
+	return a.ins(arm64.AB, obj.Addr{}, memOp(gp(r), 0))
+}
+
 // word appends a raw instruction word.
 func (a *assembler) word(w uint32) *obj.Prog {
 	return a.ins(arm64.AWORD, immOp(int64(w)), obj.Addr{})

@@ -5,6 +5,7 @@ package arm64
 import (
 	"fmt"
 	"math"
+	"unsafe"
 
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/arm64"
@@ -21,12 +22,14 @@ import (
 //	           jump: the parallel move to the head state, the back-edge counter, B.GT head
 //	           yield: store the head state, return yieldCode
 //	reentry:   load the head state, B head
-//	stubs:     one per guard: store the snapshot's values that are in registers, return the
-//	           guard's op index
+//	stubs:     one per guard: store the snapshot's values that are in registers, then branch
+//	           (BR) to where the loop's exit table says: the stub's tail, which returns the
+//	           guard's exit code, or a bridge attached to the guard (bridge.go)
 //
-// Every exit is a RET (through R30, which the trampoline's BL set) with a code in R0: the index of the op that left (a
-// guard, the finish), or of the residual call or new that Go must perform before entering
-// the code again at the op's continuation, or yieldCode.
+// Every exit is a RET (through R30, which the trampoline's BL set) with a code in R0: the
+// index of the op that left (a guard, the finish), or of the residual call or new that Go
+// must perform before entering the code again at the op's continuation, with the trace's
+// piece number in its tree above opBits (see exitCode), or yieldCode, or restartCode.
 
 // yieldCode is the exit code of a loop that yields to Go at its back-edge (see loop.go).
 const yieldCode = 0xffff_ffff
@@ -62,6 +65,10 @@ type gen struct {
 
 	stubs []stub
 	conts map[int]*obj.Prog // per residual call or new: where Go re-enters after doing it
+
+	nv, np int32       // the area's slots used once this trace is compiled (bridge.go)
+	bridge *bridgeSpec // set when the trace is a bridge
+	piece  int         // the trace's number in its tree, in its exit codes
 }
 
 // headEntry is the place of one live-in value at the loop head.
@@ -77,7 +84,8 @@ type stub struct {
 	op     int
 	label  *obj.Prog
 	stores []homeStore
-	branch *obj.Prog // the guard's patchable B.cond
+	branch *obj.Prog // the guard's B.cond to the stub
+	tail   *obj.Prog // the stub's exit to Go, where its exit table entry first points
 }
 
 func (g *gen) fail(format string, args ...any) {
@@ -114,13 +122,22 @@ func (g *gen) generate() (code []byte, err error) {
 		g.op(i)
 		g.ra.endOp(i)
 	}
-	for _, s := range g.stubs {
+	for k := range g.stubs {
+		s := &g.stubs[k]
 		a.cur = stubRegion(s.op)
 		a.place(s.label)
 		for _, st := range s.stores {
 			g.storeHome(st.class, st.reg, st.home)
 		}
-		g.exitWith(uint32(s.op))
+		// Go on where the exit table says: the exit to Go just below, or a bridge. R16 is
+		// free here: the stores above use no scratch register, and nothing after needs it.
+		entry := uintptr(unsafe.Pointer(&g.l.exitTable[s.op]))
+		g.a.ins(arm64.AMOVD, immOp(int64(entry)), rOp(gp(rTmp)))
+		g.a.ins(arm64.AMOVD, memOp(gp(rTmp), 0), rOp(gp(rTmp)))
+		g.a.jumpReg(rTmp)
+		s.tail = g.a.newLabel()
+		g.a.place(s.tail)
+		g.exitWith(g.exitCode(s.op))
 	}
 	code, err = a.assemble()
 	if err != nil {
@@ -128,6 +145,7 @@ func (g *gen) generate() (code []byte, err error) {
 	}
 	for _, s := range g.stubs {
 		g.l.guardJumps[s.op] = int(s.branch.Pc)
+		g.l.exitTails[s.op] = int(s.tail.Pc)
 	}
 	for op, p := range g.conts {
 		g.l.contOff[op] = int(p.Pc)
@@ -208,6 +226,10 @@ func (g *gen) moveValue(c class, dst reg, ref trace.Ref) {
 		g.fail("op %d: value %d is neither in a register nor in memory", g.ra.pos, ref)
 	}
 }
+
+// exitCode is the exit code of op i of this trace: the op index, and the trace's number in
+// its tree above opBits.
+func (g *gen) exitCode(i int) uint32 { return uint32(g.piece<<opBits | i) }
 
 // exitWith returns to Go with an exit code in R0.
 func (g *gen) exitWith(code uint32) {
@@ -783,7 +805,7 @@ func (g *gen) store(op *trace.Op) {
 // needed is stored first, and afterwards every value is in memory.
 func (g *gen) call(i int, op *trace.Op) {
 	g.ra.saveAll()
-	g.exitWith(uint32(i))
+	g.exitWith(g.exitCode(i))
 	cont := g.a.newLabel()
 	g.a.place(cont)
 	g.conts[i] = cont
@@ -936,13 +958,18 @@ func (g *gen) jump(op *trace.Op) {
 	g.a.branch(arm64.AB, g.head)
 }
 
-// finish stores the trace's results in their homes and leaves.
+// finish stores the trace's results in their homes and leaves; a bridge's finish goes back
+// to its loop instead (bridge.go).
 func (g *gen) finish(i int, op *trace.Op) {
+	if g.bridge != nil {
+		g.bridgeFinish(op)
+		return
+	}
 	for _, v := range g.exitRefs(i) {
 		if info := &g.vals[v]; info.reg != noReg && !info.inMem {
 			g.storeHome(info.class, info.reg, info.home)
 			info.inMem = true
 		}
 	}
-	g.exitWith(uint32(i))
+	g.exitWith(g.exitCode(i))
 }

@@ -56,6 +56,8 @@ func TestGoldenEncodings(t *testing.T) {
 		{func(a *assembler) { a.ins(arm64.AMOVD, immOp(-1<<40), R(3)) }, "", "mov x3, #0xffffff0000000000"},
 		{func(a *assembler) { a.ins(arm64.AMOVD, rOp(gp(rZR)), R(3)) }, "", "mov x3, #0x0"},
 		{func(a *assembler) { a.ret() }, "", "ret"},
+		{func(a *assembler) { a.jumpReg(rTmp) }, "", "br x16"},
+		{func(a *assembler) { a.ins(arm64.AMOVD, memOp(gp(rTmp), 0), R(rTmp)) }, "", "ldr x16, [x16]"},
 		{func(a *assembler) { l := a.newLabel(); a.branch(bcc[condNE], l); a.place(l) }, "", "b.ne .+0x4"},
 	}
 	asmMu.Lock()

@@ -131,6 +131,7 @@ type region struct {
 type Loop struct {
 	t        *trace.Trace
 	block    *codemem.Block
+	mem      *codemem.Memory
 	areaSize int
 	budget   int64
 	inputs   []slotRef // where Run puts each input, in order
@@ -139,12 +140,21 @@ type Loop struct {
 	exitVals   [][]slotRef // the values an exit at the op shows
 	calls      []callSite  // residual calls and news
 	contOff    []int       // where Go re-enters after the call or new at the op
-	guardJumps map[int]int // guards: offset of their patchable B.cond (for bridges)
+	guardJumps map[int]int // guards: offset of their B.cond to the stub
+	exitTails  map[int]int // guards: offset of their exit to Go, after the stub's stores
 	exits      []atomic.Uint64
 
 	reentryOff int
 	regions    []region
 	spare      atomic.Pointer[callState]
+
+	// The loop's tree (bridge.go): the loop is piece 0, its bridges the pieces after it.
+	tree  *tree
+	piece int
+	// exitTable[op] is where the stub of guard op goes once it has stored the snapshot's
+	// values: its own exit to Go, or a bridge. The stub branches through it (BR), so that
+	// attaching a bridge is one store here rather than a change of code.
+	exitTable []uintptr
 }
 
 // callState is the CallArgs block of one run (a residual call may run the loop again).
@@ -160,7 +170,7 @@ func (b *Backend) Compile(t *trace.Trace) (backend.Loop, error) {
 	if err := trace.Validate(t); err != nil {
 		return nil, err
 	}
-	g, err := analyze(t)
+	g, err := analyze(t, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -180,37 +190,69 @@ func (b *Backend) Compile(t *trace.Trace) (backend.Loop, error) {
 	// always costs little and does not depend on kernel internals.)
 	flushICache(block.Addr(), uintptr(block.Size()))
 	l := g.l
-	l.block = block
+	l.block, l.mem = block, b.mem
+	l.fillExitTable()
+	l.tree = &tree{root: l, nv: g.nv, np: g.np}
+	l.tree.pieces.Store(&[]*Loop{l})
 	// The code is freed when the Loop is unreachable: no run can be using it then, since
 	// Run keeps its Loop alive.
 	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, block)
 	return l, nil
 }
 
+// fillExitTable points every guard's exit at the guard's own exit to Go. The table is data
+// that the code reads (LDR), not code: no instruction cache maintenance is needed.
+func (l *Loop) fillExitTable() {
+	for op, off := range l.exitTails {
+		atomic.StoreUintptr(&l.exitTable[op], l.block.Addr()+uintptr(off))
+	}
+}
+
 // analyze computes what the allocator needs to know about each value (homes, uses, last
 // uses), the loop structure and the area's size class.
-func analyze(t *trace.Trace) (*gen, error) {
+//
+// A bridge (br not nil) shares its tree's area: its inputs are in the homes where the
+// guard's stub stored them, and its own values get the slots after those of the pieces
+// before it.
+func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
 	n := len(t.Ops)
+	if n >= 1<<opBits {
+		return nil, fmt.Errorf("arm64: trace of %d ops: at most %d", n, 1<<opBits-1)
+	}
 	vals := make([]value, n)
 	var nv, np int32
+	if br != nil {
+		nv, np = br.tree.nv, br.tree.np
+	}
+	nIn := len(t.Inputs())
 	for i := range t.Ops {
 		op := &t.Ops[i]
 		v := &vals[i]
 		v.typ, v.class, v.reg, v.home, v.last = op.Type, classOf(op.Type), noReg, -1, int32(i)
-		switch op.Type {
-		case trace.Ptr:
+		switch {
+		case br != nil && i < nIn:
+			v.slot = br.inputs[i].slot
+		case op.Type == trace.Ptr:
 			v.slot = np
 			np++
-		case trace.Int, trace.Float:
+		case op.Type == trace.Int || op.Type == trace.Float:
 			v.slot = nv
 			nv++
 		}
 	}
 	size := 0
-	for _, s := range areaSizes {
-		if int(max(nv, np)) <= s {
-			size = s
-			break
+	if br != nil {
+		size = br.tree.root.areaSize
+		if int(max(nv, np)) > size {
+			return nil, fmt.Errorf("arm64: the bridge needs %d slots, its loop's area has %d", max(nv, np), size)
+		}
+	} else {
+		// Room for bridges: the area is at least twice as large as the loop needs.
+		for _, s := range areaSizes {
+			if int(max(nv, np)) <= s && (2*int(max(nv, np)) <= s || s == areaSizes[len(areaSizes)-1]) {
+				size = s
+				break
+			}
 		}
 	}
 	if size == 0 {
@@ -243,9 +285,12 @@ func analyze(t *trace.Trace) (*gen, error) {
 	}
 
 	l := &Loop{t: t, areaSize: size, exitVals: make([][]slotRef, n), calls: make([]callSite, n),
-		contOff: make([]int, n), guardJumps: map[int]int{}, exits: make([]atomic.Uint64, n)}
-	g := &gen{t: t, vals: vals, l: l}
-	nIn := len(t.Inputs())
+		contOff: make([]int, n), guardJumps: map[int]int{}, exits: make([]atomic.Uint64, n),
+		exitTable: make([]uintptr, n), exitTails: map[int]int{}}
+	g := &gen{t: t, vals: vals, l: l, nv: nv, np: np, bridge: br}
+	if br != nil {
+		g.piece = br.piece
+	}
 	for k := 0; k < nIn; k++ {
 		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: vals[k].typ == trace.Ptr, slot: vals[k].slot})
 		vals[k].inMem = true // Run stores the inputs in their homes
@@ -290,7 +335,8 @@ func (l *Loop) Addr() uintptr { return l.block.Addr() }
 
 // GuardJump returns the offset in the code of guard op's branch to its exit stub, a 4-byte
 // B.cond with a 19-bit word displacement (±1 MiB): rewriting the instruction (PatchGuard)
-// sends the failing guard elsewhere (to a bridge). ok is false when op is not a guard.
+// sends the failing guard elsewhere. (Bridges need no patching: they are attached through
+// the exit table, see bridge.go.) ok is false when op is not a guard.
 func (l *Loop) GuardJump(op int) (off int, ok bool) {
 	off, ok = l.guardJumps[op]
 	return off, ok
@@ -337,6 +383,9 @@ func (l *Loop) Exits(op int) uint64 {
 // Run runs the compiled trace until it leaves (see backend.Loop). It allocates nothing when
 // the Exit is reused.
 func (l *Loop) Run(ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
+	if l.piece != 0 {
+		panic("arm64: Run of a bridge: bridges run within their loop's Run")
+	}
 	switch l.areaSize {
 	case 16:
 		var a area16
@@ -378,19 +427,37 @@ func (l *Loop) run(ctx unsafe.Pointer, vals []uint64, pv []unsafe.Pointer, ints 
 		}
 	}()
 	addr := l.block.Addr()
+	var pieces []*Loop
+	if l.tree != nil {
+		pieces = *l.tree.pieces.Load()
+	}
 	for {
 		h.budget = l.budget
 		code := enter(addr, ctx)
-		if code == yieldCode {
+		switch code {
+		case yieldCode:
 			preemptionPoint()
 			addr = l.block.Addr() + uintptr(l.reentryOff)
 			continue
+		case restartCode: // a bridge went back to the loop when it was time to yield
+			preemptionPoint()
+			addr = l.block.Addr()
+			continue
 		}
-		if code >= uint64(len(l.t.Ops)) {
-			panic(fmt.Sprintf("arm64: compiled code of %q returned exit code %#x", l.t.Name, code))
+		p, op := l, int(code&(1<<opBits-1))
+		if n := int(code >> opBits); n > 0 {
+			if n >= len(pieces) && l.tree != nil {
+				pieces = *l.tree.pieces.Load() // a bridge attached during a residual call
+			}
+			if n >= len(pieces) {
+				panic(fmt.Sprintf("arm64: compiled code of %q returned exit code %#x", l.t.Name, code))
+			}
+			p = pieces[n]
 		}
-		op := int(code)
-		site := &l.calls[op]
+		if op >= len(p.t.Ops) {
+			panic(fmt.Sprintf("arm64: compiled code of %q returned exit code %#x", p.t.Name, code))
+		}
+		site := &p.calls[op]
 		switch {
 		case site.alloc != nil:
 			pv[site.result.slot] = site.alloc.New()
@@ -401,14 +468,14 @@ func (l *Loop) run(ctx unsafe.Pointer, vals []uint64, pv []unsafe.Pointer, ints 
 				}
 			}
 			if !l.call(site, cs, vals, pv) {
-				l.leave(op, vals, pv, exit)
+				p.leave(op, vals, pv, exit)
 				return
 			}
 		default: // a guard failed, or the trace finished
-			l.leave(op, vals, pv, exit)
+			p.leave(op, vals, pv, exit)
 			return
 		}
-		addr = l.block.Addr() + uintptr(l.contOff[op])
+		addr = p.block.Addr() + uintptr(p.contOff[op])
 	}
 }
 

@@ -1,0 +1,217 @@
+//go:build arm64 && linux
+
+package arm64
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"github.com/twitchyliquid64/golang-asm/obj/arm64"
+
+	"github.com/metajit/metajit/backend"
+	"github.com/metajit/metajit/backend/codemem"
+	"github.com/metajit/metajit/trace"
+)
+
+// Bridges in machine code (backend.Attacher), as in backend/amd64.
+//
+// A loop and the bridges attached to it form a tree whose pieces share one run: one area
+// (R26), one Run loop in Go, one budget. A bridge is compiled against the guard it leaves
+// from:
+//
+//   - its inputs are the values of the guard's snapshot, which the guard's stub has just
+//     stored in their homes: the bridge's inputs are given those same homes, so entering the
+//     bridge costs no moves at all (PyPy's bridges likewise start from the guard's failargs
+//     locations);
+//   - its own values get the area's slots after those of the pieces before it (the loop's
+//     area is made twice as large as the loop needs, to leave room for them);
+//   - its finish stores its arguments in the homes of the loop's inputs, counts down the
+//     budget as the loop's back-edge does, and branches to the start of the loop.
+//
+// The guard's stub ends in an indirect branch (LDR R16 from the loop's exit table, BR R16):
+// attaching the bridge is one store in that table (a data word, not code: no code is ever
+// rewritten, so executable memory never becomes writable, and there is no instruction cache
+// to flush but the new bridge's own, once, as for every compiled trace). Exit codes carry
+// the piece's number above opBits, so that Go knows which trace's op an exit, a residual call
+// or a new belongs to.
+//
+// The branches between pieces are indirect (BR through R16) because the pieces' blocks are
+// mapped independently: a direct B reaches ±128 MiB, which two mappings need not be within.
+
+// opBits is the number of low bits of an exit code that hold the op index.
+const opBits = 20
+
+// restartCode is the exit code of a bridge that went back to its loop when the loop's budget
+// ran out: Go lets the scheduler in, then enters the loop at its start.
+const restartCode = 0xffff_fffe
+
+// tree is what a loop and its bridges share.
+type tree struct {
+	root   *Loop
+	pieces atomic.Pointer[[]*Loop] // by piece number; the root is piece 0
+	nv, np int32                   // the area's slots used by the pieces so far
+}
+
+// bridgeSpec is what the code generator needs to know to compile a bridge.
+type bridgeSpec struct {
+	tree   *tree
+	piece  int
+	inputs []slotRef // where each input of the bridge is: the homes of its sources
+}
+
+// Attach compiles bridge as the failure path of guard op guard of from (see backend.Attacher).
+func (l *Loop) Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace) (backend.Loop, error) {
+	if l.tree == nil || l.piece != 0 {
+		return nil, fmt.Errorf("arm64: Attach to a loop that is not a tree's root")
+	}
+	if err := trace.Validate(bridge); err != nil {
+		return nil, err
+	}
+	t := l.tree
+	pieces := *t.pieces.Load()
+	var parent *Loop
+	for _, p := range pieces {
+		if p.t == from {
+			parent = p
+		}
+	}
+	if parent == nil {
+		return nil, fmt.Errorf("arm64: the trace %q is not in this loop's tree", from.Name)
+	}
+	if _, ok := parent.exitTails[guard]; !ok {
+		return nil, fmt.Errorf("arm64: op %d of %q is not a guard with an exit stub", guard, from.Name)
+	}
+	if len(pieces) >= 1<<(32-opBits)-2 {
+		return nil, fmt.Errorf("arm64: too many bridges in one tree")
+	}
+	// Where the bridge's inputs are: the homes the guard's stub fills (the values its exit
+	// shows), or, for inputs of the parent, the homes Run or the parent's own parent filled.
+	in := bridge.Inputs()
+	if len(sources) != len(in) {
+		return nil, fmt.Errorf("arm64: %d sources for %d inputs", len(sources), len(in))
+	}
+	shown := map[int32]bool{}
+	for _, s := range parent.exitVals[guard] {
+		shown[s.op] = true
+	}
+	br := &bridgeSpec{tree: t, piece: len(pieces)}
+	for k, s := range sources {
+		if s < 0 || int(s) >= len(from.Ops) {
+			return nil, fmt.Errorf("arm64: source %d of the bridge is not a value of the parent", k)
+		}
+		if from.Ops[s].Opcode != trace.OpInput && !shown[int32(s)] {
+			return nil, fmt.Errorf("arm64: source %s is not in the guard's snapshot", from.FormatRef(s))
+		}
+		if from.Ops[s].Type != bridge.Ops[k].Type {
+			return nil, fmt.Errorf("arm64: input %d of the bridge is %v, its source %v", k, bridge.Ops[k].Type, from.Ops[s].Type)
+		}
+		br.inputs = append(br.inputs, parent.slotOf(s))
+	}
+	fin := &bridge.Ops[len(bridge.Ops)-1]
+	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(l.inputs) {
+		return nil, fmt.Errorf("arm64: a bridge must end in a finish with the loop's %d inputs", len(l.inputs))
+	}
+	for k, a := range fin.Args {
+		if bridge.TypeOf(a) != l.t.Ops[k].Type {
+			return nil, fmt.Errorf("arm64: finish argument %d is %v, the loop's input %v", k, bridge.TypeOf(a), l.t.Ops[k].Type)
+		}
+	}
+
+	g, err := analyze(bridge, br)
+	if err != nil {
+		return nil, err
+	}
+	asmMu.Lock()
+	code, err := g.generate()
+	asmMu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	block, err := l.mem.Alloc(code, 0x00) // UDF #0 after the code
+	if err != nil {
+		return nil, fmt.Errorf("arm64: %w", err)
+	}
+	flushICache(block.Addr(), uintptr(block.Size())) // as Compile does
+	b := g.l
+	b.block, b.mem, b.tree, b.piece, b.budget = block, l.mem, t, br.piece, l.budget
+	b.fillExitTable()
+	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, block) // freed with its loop
+	t.nv, t.np = g.nv, g.np
+	next := append(append([]*Loop(nil), pieces...), b)
+	t.pieces.Store(&next)
+	// The bridge's code and tables are complete before this store (a store-release): a
+	// stub that loads the entry afterwards finds the bridge ready.
+	atomic.StoreUintptr(&parent.exitTable[guard], block.Addr())
+	return b, nil
+}
+
+// slotOf returns where value r of this piece is in the area.
+func (l *Loop) slotOf(r trace.Ref) slotRef {
+	op := &l.t.Ops[r]
+	if int(r) < len(l.inputs) {
+		return l.inputs[r]
+	}
+	for _, s := range l.exitVals {
+		for _, v := range s {
+			if v.op == int32(r) {
+				return v
+			}
+		}
+	}
+	panic(fmt.Sprintf("arm64: no slot known for %s (%v)", l.t.FormatRef(r), op.Type))
+}
+
+// bridgeFinish ends a bridge: the finish's arguments go to the homes of the loop's inputs
+// (as one parallel move: an argument may be in another input's home), the budget is
+// counted down, and the code branches to the loop's start, or exits with restartCode when
+// the loop must yield.
+func (g *gen) bridgeFinish(op *trace.Op) {
+	root := g.bridge.tree.root
+	var moves []pmove
+	for k, a := range op.Args {
+		in := root.inputs[k]
+		m := pmove{class: classOf(root.t.Ops[k].Type), dst: memLoc(homeOf(in, root.areaSize))}
+		switch {
+		case a < 0:
+			m.konst, m.bits = true, constBits(g.t.ConstValue(a))
+		case g.vals[a].reg != noReg:
+			m.src = regLoc(g.vals[a].reg)
+		case g.vals[a].inMem:
+			m.src = memLoc(g.vals[a].home)
+		default:
+			g.fail("finish argument %d is neither in a register nor in memory", a)
+		}
+		moves = append(moves, m)
+	}
+	g.parallelMove(moves)
+	g.loadHome(gpr, rTmp, offBudget)
+	g.a.ins3(arm64.ASUBS, immOp(1), gp(rTmp), rOp(gp(rTmp)))
+	g.storeHome(gpr, rTmp, offBudget)
+	yield := g.a.newLabel()
+	g.a.branch(arm64.ABLE, yield)
+	g.a.ins(arm64.AMOVD, immOp(int64(root.block.Addr())), rOp(gp(rTmp)))
+	g.a.jumpReg(rTmp)
+	g.a.place(yield)
+	g.exitWith(restartCode)
+}
+
+// homeOf returns the offset from R26 of the home of a slot, in an area of the given size.
+func homeOf(s slotRef, size int) int32 {
+	if s.ptr {
+		return offPtrs(size) + 8*s.slot
+	}
+	return offVals + 8*s.slot
+}
+
+// Free unmaps the code of the loop and of its bridges at once (backend.Freer). No run of the
+// loop may be under way, and none may start.
+func (l *Loop) Free() {
+	if l.tree == nil {
+		l.block.Free()
+		return
+	}
+	for _, p := range *l.tree.pieces.Load() {
+		p.block.Free()
+	}
+}
