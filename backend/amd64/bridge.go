@@ -163,19 +163,12 @@ func (l *Loop) attach(from *trace.Trace, guard int, sources []trace.Ref, bridge 
 	if err != nil {
 		return nil, err
 	}
-	asmMu.Lock()
-	code, err := g.generate()
-	asmMu.Unlock()
+	b, err := g.place(l.mem)
 	if err != nil {
 		return nil, err
 	}
-	block, err := l.mem.Alloc(code, 0xcc)
-	if err != nil {
-		return nil, fmt.Errorf("amd64: %w", err)
-	}
-	b := g.l
-	b.block, b.mem, b.tree, b.piece, b.budget = block, l.mem, t, br.piece, l.budget
-	b.fillExitTable()
+	b.tree, b.piece, b.budget = t, br.piece, l.budget
+	block := b.block
 	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, block) // freed with its loop
 	t.nv, t.np = g.nv, g.np
 	next := append(append([]*Loop(nil), pieces...), b)

@@ -178,24 +178,34 @@ func (b *Backend) Compile(t *trace.Trace) (backend.Loop, error) {
 	if err != nil {
 		return nil, err
 	}
+	l, err := g.place(b.mem)
+	if err != nil {
+		return nil, err
+	}
+	l.tree = &tree{root: l, nv: g.nv, np: g.np}
+	l.tree.pieces.Store(&[]*Loop{l})
+	// The code is freed when the Loop is unreachable: no run can be using it then, since
+	// Run keeps its Loop alive.
+	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, l.block)
+	return l, nil
+}
+
+// place generates the code of an analyzed trace, puts it in executable memory and returns
+// the Loop with its code and exit table in place.
+func (g *gen) place(mem *codemem.Memory) (*Loop, error) {
 	asmMu.Lock()
 	code, err := g.generate()
 	asmMu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	block, err := b.mem.Alloc(code, 0xcc) // INT3 after the code
+	block, err := mem.Alloc(code, 0xcc) // INT3 after the code
 	if err != nil {
 		return nil, fmt.Errorf("amd64: %w", err)
 	}
 	l := g.l
-	l.block, l.mem = block, b.mem
+	l.block, l.mem = block, mem
 	l.fillExitTable()
-	l.tree = &tree{root: l, nv: g.nv, np: g.np}
-	l.tree.pieces.Store(&[]*Loop{l})
-	// The code is freed when the Loop is unreachable: no run can be using it then, since
-	// Run keeps its Loop alive.
-	runtime.AddCleanup(l, func(b *codemem.Block) { b.Free() }, block)
 	return l, nil
 }
 
