@@ -13,10 +13,10 @@ import (
 //
 // When the driver says a guard is hot (WantBridge), the interpreter resumes from its exit as
 // usual and then records what it does from there, with the recorder it uses for loops. Only
-// the starting state differs: the root frame's slots that the snapshot lists (the values
-// that lived only in the trace at the guard) are the bridge's inputs, still dirty, so the
-// bridge receives them in registers rather than from memory; the slots the snapshot does not
-// list are in memory, as at the start of a loop. The bridge ends when the interpreter reaches
+// the starting state differs: the root frame's slots that the snapshot lists are the
+// bridge's inputs, so the bridge receives them in registers rather than from memory: those
+// that lived only in the trace at the guard still dirty, the clean ones (memory holds them
+// too) not; the slots the snapshot does not list are in memory, as at the start of a loop. The bridge ends when the interpreter reaches
 // the header of a compiled loop in the root frame: it writes back what that loop reads from
 // memory, and its finish passes the frame's registers, the loop's one input, on to it.
 //
@@ -75,7 +75,7 @@ func (in *Interp) startBridge(f *Frame, exit *backend.Exit, memory []Value) *rec
 			b.sources = append(b.sources, s.Ref)
 		}
 		v := f.regs[s.Index]
-		sh := shadow{ref: ref, kind: v.kind, dirty: true}
+		sh := shadow{ref: ref, kind: v.kind, dirty: !s.Clean}
 		if v.ref != nil {
 			sh.typ = typeWord(v.ref)
 		}

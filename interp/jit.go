@@ -220,7 +220,9 @@ func (in *Interp) resume(f *Frame, exit *backend.Exit) *Exception {
 			fr = in.newFrame(info)
 		}
 		for _, s := range sf.Slots {
-			fr.regs[s.Index] = in.boxExit(exit, snap, s.Ref, s.Tag)
+			if !s.Clean { // memory holds the clean ones
+				fr.regs[s.Index] = in.boxExit(exit, snap, s.Ref, s.Tag)
+			}
 		}
 		fr.pc = int(sf.PC)
 		depth := info.depths()[sf.PC]

@@ -185,10 +185,13 @@ func (r *recorder) snapshot() int32 {
 		}
 		for idx := 0; idx < rf.sp; idx++ {
 			s := rf.slots[idx]
-			if s.ref == trace.NoRef || (i == 0 && !s.dirty) {
+			if s.ref == trace.NoRef {
 				continue
 			}
-			sf.Slots = append(sf.Slots, trace.SnapSlot{Index: int32(idx), Ref: s.ref, Tag: r.in.tagOf(s.kind, s.typ)})
+			// Root-frame slots the trace only loaded are clean: memory holds them, and
+			// they are listed for the bridges that may start here (trace.SnapSlot).
+			sf.Slots = append(sf.Slots, trace.SnapSlot{Index: int32(idx), Ref: s.ref, Tag: r.in.tagOf(s.kind, s.typ),
+				Clean: i == 0 && !s.dirty})
 		}
 		snap.Frames = append(snap.Frames, sf)
 	}

@@ -595,7 +595,7 @@ func parseFrameHead(w string) (SnapFrame, bool) {
 	return f, true
 }
 
-// slot reads index=value[:tag].
+// slot reads index=value[:tag], or index==value[:tag] for a clean slot.
 func (p *parser) slot() (SnapSlot, error) {
 	var sl SnapSlot
 	idx := p.next()
@@ -606,6 +606,10 @@ func (p *parser) slot() (SnapSlot, error) {
 	sl.Index = int32(n)
 	if _, err := p.expect('='); err != nil {
 		return sl, err
+	}
+	if p.peek().kind == '=' {
+		p.next()
+		sl.Clean = true
 	}
 	if sl.Ref, err = p.value(true); err != nil {
 		return sl, err

@@ -32,10 +32,16 @@ type SnapFrame struct {
 // SnapSlot says that slot Index of a frame holds the value Ref: an op result, a constant or,
 // inside snapshots only, a virtual object (VirtualRef). Tag is opaque to the JIT: it tells the
 // interpreter how to box the value (e.g. the interpreter's kind "int", "float", "list").
+//
+// Clean says the interpreter's frame memory holds that value already (the trace loaded it and
+// did not change it): resuming need not write it, but a bridge that starts at the guard may
+// take it as an input, in a register, rather than load it again (PyPy's resume data names
+// every live value, LuaJIT's snapshots only modified slots: this is both). Printed "==".
 type SnapSlot struct {
 	Index int32
 	Ref   Ref
 	Tag   uint32
+	Clean bool
 }
 
 // SnapVirtual is an object that the optimizer removed from the trace (it never escaped), and

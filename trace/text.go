@@ -176,7 +176,11 @@ func (p *printer) snapshot(s *Snapshot) {
 			w.WriteByte(':')
 		}
 		for _, sl := range f.Slots {
-			fmt.Fprintf(w, " %d=%s%s", sl.Index, p.ref(sl.Ref), p.tag(sl.Tag))
+			eq := "="
+			if sl.Clean {
+				eq = "=="
+			}
+			fmt.Fprintf(w, " %d%s%s%s", sl.Index, eq, p.ref(sl.Ref), p.tag(sl.Tag))
 		}
 	}
 	for k, v := range s.Virtuals {

@@ -250,7 +250,7 @@ func TestBuilderRoundTrip(t *testing.T) {
 	n := tr.EmitDescr(OpGetfieldI, Int, listLen, p0)
 	tr.SetDebug(n, "n = len(lst)")
 	c := tr.Emit(OpIntLt, Int, i1, n)
-	s := tr.AddSnapshot(Snapshot{Frames: []SnapFrame{{Code: 3, PC: 9, Slots: []SnapSlot{{0, p0, 3}, {1, i1, 1}, {2, tr.ConstFloat(math.Inf(-1)), 2}}}}})
+	s := tr.AddSnapshot(Snapshot{Frames: []SnapFrame{{Code: 3, PC: 9, Slots: []SnapSlot{{0, p0, 3, false}, {1, i1, 1, true}, {2, tr.ConstFloat(math.Inf(-1)), 2, false}}}}})
 	tr.EmitGuard(OpGuardTrue, s, c)
 	x := tr.Emit(OpFloatAdd, Float, f2, tr.ConstFloat(math.Copysign(0, -1)))
 	y := tr.EmitCall(callDiv, tr.AddSnapshot(Snapshot{Frames: []SnapFrame{{Code: 3, PC: 10}}}), i1, tr.ConstInt(math.MinInt64))
