@@ -41,10 +41,13 @@ func fr(n reg) int16 { return arm64.REG_F0 + int16(n) }
 // Registers with a fixed role (see regalloc.go).
 const (
 	rCtx  reg = 26 // the run's area
-	rTmp  reg = 16 // scratch: addresses, constants, the budget
+	rTmp  reg = 16 // scratch: addresses, constants
 	rTmp2 reg = 17 // scratch: values
 	rZR   reg = 31 // the zero register (as a source operand)
 	fTmp  reg = 31 // floating-point scratch
+
+	// rBudget counts the back-edges left before the loop yields to Go (see regalloc.go).
+	rBudget reg = 25
 )
 
 // Operand constructors.

@@ -185,9 +185,7 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 		moves = append(moves, m)
 	}
 	g.parallelMove(moves)
-	g.loadHome(gpr, rTmp, offBudget)
-	g.a.ins3(arm64.ASUBS, immOp(1), gp(rTmp), rOp(gp(rTmp)))
-	g.storeHome(gpr, rTmp, offBudget)
+	g.a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), rOp(gp(rBudget)))
 	yield := g.a.newLabel()
 	g.a.branch(arm64.ABLE, yield)
 	g.a.ins(arm64.AMOVD, immOp(int64(root.block.Addr())), rOp(gp(rTmp)))

@@ -935,9 +935,7 @@ func (g *gen) jump(op *trace.Op) {
 		moves = append(moves, m)
 	}
 	g.parallelMove(moves)
-	g.loadHome(gpr, rTmp, offBudget)
-	g.a.ins3(arm64.ASUBS, immOp(1), gp(rTmp), rOp(gp(rTmp)))
-	g.storeHome(gpr, rTmp, offBudget)
+	g.a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), rOp(gp(rBudget)))
 	g.a.branch(arm64.ABGT, g.head)
 
 	// Out of budget: save the head state and yield; Go enters again at reentry.

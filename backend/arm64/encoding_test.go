@@ -30,6 +30,7 @@ func TestGoldenEncodings(t *testing.T) {
 		{func(a *assembler) { a.ins3(arm64.ASUB, R(1), gp(2), R(3)) }, "", "sub x3, x2, x1"},
 		{func(a *assembler) { a.ins3(arm64.ASUB, immOp(1), gp(rTmp), R(rTmp)) }, "", "sub x16, x16, #0x1"},
 		{func(a *assembler) { a.ins3(arm64.ASUBS, R(1), gp(2), R(3)) }, "", "subs x3, x2, x1"},
+		{func(a *assembler) { a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), R(rBudget)) }, "", "subs x25, x25, #0x1"},
 		{func(a *assembler) { a.ins3(arm64.AADDS, R(4), gp(5), R(6)) }, "", "adds x6, x5, x4"},
 		{func(a *assembler) { a.ins3(arm64.ACMP, R(1), gp(2), obj.Addr{}) }, "", "cmp x2, x1"},
 		{func(a *assembler) { a.ins3(arm64.ACMP, immOp0(0), gp(7), obj.Addr{}) }, "", "cmp x7, xzr"},

@@ -4,8 +4,9 @@ package arm64
 
 import "unsafe"
 
-// enter runs compiled code at address code with R26 = ctx, and returns the code's exit code
-// (what it leaves in R0 when it returns with RET).
+// enter runs compiled code at address code with R26 = ctx and R25 = the budget word of the
+// area ctx points to (see regalloc.go), and returns the code's exit code (what it leaves in
+// R0 when it returns with RET).
 //
 // The compiled code:
 //   - uses no stack (it never touches RSP) and never calls Go: a residual call is an exit

@@ -11,6 +11,7 @@
 TEXT ·enter(SB), NOSPLIT, $0-24
 	MOVD code+0(FP), R0
 	MOVD ctx+8(FP), R26   // the context register of compiled code
+	MOVD 0(R26), R25      // the back-edge budget lives in R25 while the code runs
 	CALL (R0)             // BL: compiled code returns with RET, the exit code in R0
 	MOVD R0, exit+16(FP)
 	RET

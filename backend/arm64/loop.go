@@ -41,7 +41,8 @@ func (b *Backend) Memory() *codemem.Memory { return b.mem }
 //
 // Layout (offsets from R26):
 //
-//	0         budget: back-edges left before the loop yields to Go
+//	0         budget: back-edges left before the loop yields to Go (the trampoline
+//	          loads it into R25, which the code counts down)
 //	8         swap: the parallel move's spare word
 //	16        vals[N]: homes of int and float values (floats as their bits)
 //	16+8N     ptrs[N]: homes of pointer values

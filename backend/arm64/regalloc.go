@@ -45,11 +45,14 @@ import (
 // then goes back. The same state is saved to homes when the loop yields to Go and restored
 // when Go enters it again (the re-entry point).
 //
-// Registers: R26 holds the context; R16, R17 and F31 are scratch registers the code generator
-// uses for addresses, constants and memory-to-memory moves; R27 is golang-asm's own scratch
-// register (REGTMP); R18 (platform register), R28 (g), R29 (frame pointer), R30 (link
-// register: the compiled code returns through it) and RSP are never touched. The rest are
-// allocated: 23 general-purpose registers (R0-R15, R19-R25) and 31 FP/SIMD registers (F0-F30).
+// Registers: R26 holds the context; R25 holds the back-edge budget, which the trampoline
+// loads from the area on every entry (Go resets the budget at each entry, so it is never
+// stored back): counting it down in memory made the loop-carried dependency of every loop a
+// load and a store; R16, R17 and F31 are scratch registers the code generator uses for
+// addresses, constants and memory-to-memory moves; R27 is golang-asm's own scratch register
+// (REGTMP); R18 (platform register), R28 (g), R29 (frame pointer), R30 (link register: the
+// compiled code returns through it) and RSP are never touched. The rest are allocated: 22
+// general-purpose registers (R0-R15, R19-R24) and 31 FP/SIMD registers (F0-F30).
 
 // class is a register file: general-purpose registers hold ints and pointers, FP/SIMD
 // registers floats.
@@ -86,7 +89,7 @@ func setOf(rs ...reg) regSet {
 
 // allocOrder lists the registers the allocator hands out, by class, in order of preference.
 var allocOrder = [2][]reg{
-	gpr: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24, 25},
+	gpr: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 23, 24},
 	fpr: {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30},
 }
 
