@@ -27,7 +27,11 @@ import (
 //   - its own values get the area's slots after those of the pieces before it (the loop's
 //     area is made twice as large as the loop needs, to leave room for them);
 //   - its finish stores its arguments in the homes of the loop's inputs, counts down the
-//     budget as the loop's back-edge does, and branches to the start of the loop.
+//     budget as the loop's back-edge does, and branches to the start of the loop; or, for a
+//     bridge attached with AttachHead (which ends with a copy of the loop's preamble), moves
+//     its arguments where the loop's body expects its live-ins at the head (the loop's head
+//     state, recorded when the loop was compiled) and branches to the head, past the
+//     preamble, or to the loop's yield glue when the budget is out.
 //
 // The guard's stub ends in an indirect branch (LDR R16 from the loop's exit table, BR R16):
 // attaching the bridge is one store in that table (a data word, not code: no code is ever
@@ -58,10 +62,71 @@ type bridgeSpec struct {
 	tree   *tree
 	piece  int
 	inputs []slotRef // where each input of the bridge is: the homes of its sources
+	// toHead, for AttachHead: the finish argument that goes to each head slot of the loop.
+	toHead []int
+}
+
+// headSlot is where a live-in value of a loop's body is at the head: in reg (noReg: only in
+// its home), and in its home too when inMem.
+type headSlot struct {
+	v     trace.Ref
+	class class
+	reg   reg
+	home  int32
+	inMem bool
+}
+
+// AttachHead compiles bridge as Attach does, but its finish goes into the loop's body: its
+// arguments are the values of liveIns (the loop's trace.LiveIns), which it moves to where
+// the body's head expects them (backend.HeadAttacher).
+func (l *Loop) AttachHead(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace, liveIns []trace.Ref) (backend.Loop, error) {
+	if l.head == nil {
+		return nil, fmt.Errorf("arm64: the loop has no body head")
+	}
+	if len(bridge.Ops) == 0 {
+		return nil, fmt.Errorf("arm64: an empty bridge")
+	}
+	fin := &bridge.Ops[len(bridge.Ops)-1]
+	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(liveIns) {
+		return nil, fmt.Errorf("arm64: a bridge to the loop's body must finish with its %d live-ins", len(liveIns))
+	}
+	arg := map[trace.Ref]int{}
+	for k, v := range liveIns {
+		if int(v) < 0 || int(v) >= len(l.t.Ops) || bridge.TypeOf(fin.Args[k]) != l.t.Ops[v].Type {
+			return nil, fmt.Errorf("arm64: live-in %d does not match the loop", k)
+		}
+		arg[v] = k
+	}
+	toHead := make([]int, len(l.head))
+	for j, h := range l.head {
+		k, ok := arg[h.v]
+		if !ok {
+			return nil, fmt.Errorf("arm64: the loop's head holds %s, which the bridge does not give", l.t.FormatRef(h.v))
+		}
+		toHead[j] = k
+	}
+	return l.attach(from, guard, sources, bridge, toHead)
 }
 
 // Attach compiles bridge as the failure path of guard op guard of from (see backend.Attacher).
 func (l *Loop) Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace) (backend.Loop, error) {
+	if len(bridge.Ops) == 0 {
+		return nil, fmt.Errorf("arm64: an empty bridge")
+	}
+	fin := &bridge.Ops[len(bridge.Ops)-1]
+	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(l.inputs) {
+		return nil, fmt.Errorf("arm64: a bridge must end in a finish with the loop's %d inputs", len(l.inputs))
+	}
+	for k, a := range fin.Args {
+		if bridge.TypeOf(a) != l.t.Ops[k].Type {
+			return nil, fmt.Errorf("arm64: finish argument %d is %v, the loop's input %v", k, bridge.TypeOf(a), l.t.Ops[k].Type)
+		}
+	}
+	return l.attach(from, guard, sources, bridge, nil)
+}
+
+// attach is Attach and AttachHead: toHead is nil for a bridge that goes to the loop's start.
+func (l *Loop) attach(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace, toHead []int) (backend.Loop, error) {
 	if l.tree == nil || l.piece != 0 {
 		return nil, fmt.Errorf("arm64: Attach to a loop that is not a tree's root")
 	}
@@ -95,7 +160,7 @@ func (l *Loop) Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge 
 	for _, s := range parent.exitVals[guard] {
 		shown[s.op] = true
 	}
-	br := &bridgeSpec{tree: t, piece: len(pieces)}
+	br := &bridgeSpec{tree: t, piece: len(pieces), toHead: toHead}
 	for k, s := range sources {
 		if s < 0 || int(s) >= len(from.Ops) {
 			return nil, fmt.Errorf("arm64: source %d of the bridge is not a value of the parent", k)
@@ -108,16 +173,6 @@ func (l *Loop) Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge 
 		}
 		br.inputs = append(br.inputs, parent.slotOf(s))
 	}
-	fin := &bridge.Ops[len(bridge.Ops)-1]
-	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(l.inputs) {
-		return nil, fmt.Errorf("arm64: a bridge must end in a finish with the loop's %d inputs", len(l.inputs))
-	}
-	for k, a := range fin.Args {
-		if bridge.TypeOf(a) != l.t.Ops[k].Type {
-			return nil, fmt.Errorf("arm64: finish argument %d is %v, the loop's input %v", k, bridge.TypeOf(a), l.t.Ops[k].Type)
-		}
-	}
-
 	g, err := analyze(bridge, br)
 	if err != nil {
 		return nil, err
@@ -165,13 +220,15 @@ func (l *Loop) slotOf(r trace.Ref) slotRef {
 // bridgeFinish ends a bridge: the finish's arguments go to the homes of the loop's inputs
 // (as one parallel move: an argument may be in another input's home), the budget is
 // counted down, and the code branches to the loop's start, or exits with restartCode when
-// the loop must yield.
+// the loop must yield. A bridge attached with AttachHead moves its arguments where the
+// loop's body expects them at its head instead, and branches to the head, or to the loop's
+// yield glue when the loop must yield (which saves the head state and yields as the loop's
+// own back-edge does).
 func (g *gen) bridgeFinish(op *trace.Op) {
 	root := g.bridge.tree.root
 	var moves []pmove
-	for k, a := range op.Args {
-		in := root.inputs[k]
-		m := pmove{class: classOf(root.t.Ops[k].Type), dst: memLoc(homeOf(in, root.areaSize))}
+	move := func(c class, a trace.Ref, dst loc) {
+		m := pmove{class: c, dst: dst}
 		switch {
 		case a < 0:
 			m.konst, m.bits = true, constBits(g.t.ConstValue(a))
@@ -183,6 +240,31 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 			g.fail("finish argument %d is neither in a register nor in memory", a)
 		}
 		moves = append(moves, m)
+	}
+	if g.bridge.toHead != nil {
+		// Into the body: each live-in where the head has it (a register, its home, or both).
+		for j, h := range root.head {
+			a := op.Args[g.bridge.toHead[j]]
+			if h.reg != noReg {
+				move(h.class, a, regLoc(h.reg))
+			}
+			if h.reg == noReg || h.inMem {
+				move(h.class, a, memLoc(h.home))
+			}
+		}
+		g.parallelMove(moves)
+		g.a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), rOp(gp(rBudget)))
+		goOn := g.a.newLabel()
+		g.a.branch(arm64.ABGT, goOn)
+		g.a.ins(arm64.AMOVD, immOp(int64(root.block.Addr())+int64(root.yieldOff)), rOp(gp(rTmp)))
+		g.a.jumpReg(rTmp)
+		g.a.place(goOn)
+		g.a.ins(arm64.AMOVD, immOp(int64(root.block.Addr())+int64(root.headOff)), rOp(gp(rTmp)))
+		g.a.jumpReg(rTmp)
+		return
+	}
+	for k, a := range op.Args {
+		move(classOf(root.t.Ops[k].Type), a, memLoc(homeOf(root.inputs[k], root.areaSize)))
 	}
 	g.parallelMove(moves)
 	g.a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), rOp(gp(rBudget)))

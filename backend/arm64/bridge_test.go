@@ -3,6 +3,7 @@
 package arm64
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"strings"
@@ -577,4 +578,242 @@ func TestFreeTree(t *testing.T) {
 	if mem.Used() != 0 {
 		t.Errorf("%d bytes still used after Free", mem.Used())
 	}
+}
+
+// Bridges into the loop's body (AttachHead): the loop has a preamble, with invariants, before
+// its label. The bridge, written as for Attach (its finish gives the loop's inputs), is
+// extended as the driver extends it: a copy of the loop's preamble after its own ops, and a
+// finish with the values of the loop's live-ins (trace.LiveIns). The native tree, whose
+// bridge goes straight to the body's head, must leave as irexec does running the plain
+// bridge and the whole loop one Run after the other.
+const (
+	headLoop = `
+# trace head-loop
+[i0, i1, i2, f3]
+i4 = int_and(i1, 255)
+f5 = float_add(f3, 0.25)
+label(i0, i1, i2, f3)
+i7 = int_add(i0, 1)
+i8 = int_mod(i7, 3)
+i9 = int_eq(i8, 0)
+guard_false(i9) [f0@0: 0=i7 1=i1 2=i2 3=f3]
+i11 = int_add(i1, i7)
+i12 = int_add(i11, i4)
+f13 = float_mul(f5, 0.5)
+i14 = int_lt(i7, i2)
+guard_true(i14) [f0@1: 0=i7 1=i12 2=i2 3=f13]
+jump(i7, i12, i2, f13)
+`
+	// Sources: i7, i1, i2, f3 of the loop.
+	headBridge = `
+# trace head-bridge
+[i0, i1, i2, f3]
+i4 = int_mul(i0, 5)
+i5 = int_sub(i1, i4)
+i6 = int_gt(i5, -100000)
+guard_true(i6) [f1@0: 0=i0 1=i5 2=i2 3=f3]
+f8 = cast_int_to_float(i0)
+f9 = float_add(f3, f8)
+i10 = int_lt(i0, i2)
+guard_true(i10) [f1@1: 0=i0 1=i5 2=i2 3=f9]
+finish(i0, i5, i2, f9)
+`
+)
+
+// toHead extends bridge b of loop root as the driver does for AttachHead: the copy of the
+// preamble, then a finish with the live-ins. It returns the extended bridge and the live-ins.
+func toHead(t testing.TB, root, b *trace.Trace) (*trace.Trace, []trace.Ref) {
+	t.Helper()
+	ext := b.Clone()
+	fin := ext.Ops[len(ext.Ops)-1]
+	ext.Ops = ext.Ops[:len(ext.Ops)-1]
+	nIn := len(root.Inputs())
+	m := map[trace.Ref]trace.Ref{}
+	for k := 0; k < nIn; k++ {
+		m[trace.Ref(k)] = fin.Args[k]
+	}
+	if err := ext.AppendCopy(root, nIn, root.Label(), m); err != nil {
+		t.Fatal(err)
+	}
+	liveIns := root.LiveIns()
+	args := make([]trace.Ref, len(liveIns))
+	for k, v := range liveIns {
+		args[k] = m[v]
+	}
+	ext.Emit(trace.OpFinish, trace.Void, args...)
+	if err := trace.Validate(ext); err != nil {
+		t.Fatalf("%v\n%s", err, ext)
+	}
+	return ext, liveIns
+}
+
+// attachHead attaches the extension of b (see toHead) to l's body.
+func attachHead(t testing.TB, l *Loop, b refBridge) *Loop {
+	t.Helper()
+	ext, liveIns := toHead(t, l.t, b.tr)
+	bl, err := l.AttachHead(b.from, b.guard, b.sources, ext, liveIns)
+	if err != nil {
+		t.Fatalf("attach to the head: %v\n%s", err, ext)
+	}
+	return bl.(*Loop)
+}
+
+// sameHeadTree runs the native tree of l, whose bridges go to the body's head, and the
+// reference, which runs the bridges as written and the loop from its start; the exits must
+// be at the same op of traces of the same name, with the same values.
+func sameHeadTree(t testing.TB, l *Loop, bridges []refBridge, ints []uint64, ptrs []unsafe.Pointer) (*backend.Exit, []int) {
+	t.Helper()
+	want, runs := runTree(t, l.t, bridges, ints, ptrs)
+	var got backend.Exit
+	l.Run(ints, ptrs, &got)
+	if got.Trace.Name != want.Trace.Name {
+		t.Fatalf("left %q at op %d, the reference %q at op %d", got.Trace.Name, got.Op, want.Trace.Name, want.Op)
+	}
+	if d := backend.DiffExits(want, &got); d != "" {
+		var sb strings.Builder
+		for _, p := range *l.tree.pieces.Load() {
+			sb.WriteString(Disassemble(p))
+		}
+		t.Fatalf("reference and tree differ in %q: %s\ninputs %v %v\n%s", got.Trace.Name, d, ints, ptrs, sb.String())
+	}
+	return &got, runs
+}
+
+func TestAttachHead(t *testing.T) {
+	root := parse(t, headLoop)
+	if got := root.LiveIns(); len(got) != 6 {
+		t.Fatalf("live-ins %v: the test wants the label's 4 arguments and 2 invariants", got)
+	}
+	l := compile(t, root)
+	b := refBridge{from: root, guard: 10, sources: []trace.Ref{7, 1, 2, 3}, tr: parse(t, headBridge)}
+	nb := attachHead(t, l, b)
+	bridges := []refBridge{b}
+	budget := l.budget
+	for _, bud := range []int64{budget, 1, 2, 3, 7} {
+		l.budget = bud
+		for _, c := range []struct {
+			i, acc, limit uint64
+			f             float64
+			trace         string
+			op            int
+		}{
+			{0, 0, 2, 1.5, "head-loop", 15},   // the loop's own exit, before any bridge
+			{0, 0, 31, 1.5, "head-loop", 15},  // the loop's exit, after bridges
+			{0, 0, 30, -2, "head-bridge", 11}, // the bridge's limit check
+			{5, 7, 3000, 0.125, "head-bridge", 7},
+			{0, 0, 100000, 3, "head-bridge", 7}, // the bridge's accumulator check
+		} {
+			e, runs := sameHeadTree(t, l, bridges, []uint64{c.i, c.acc, c.limit, math.Float64bits(c.f)}, nil)
+			if e.Trace.Name != c.trace || e.Op != c.op {
+				t.Errorf("budget %d, limit %d: left %q at %d after %d bridge runs, want %q at %d", bud, c.limit, e.Trace.Name, e.Op, runs[0], c.trace, c.op)
+			}
+		}
+	}
+	l.budget = budget
+	if n := l.Exits(10); n != 0 {
+		t.Errorf("the guard with a bridge came back to Go %d times", n)
+	}
+	if d := Disassemble(nb); !strings.Contains(d, "br x16") {
+		t.Errorf("bridge code:\n%s", d)
+	}
+}
+
+// Many invariants: some of the live-ins stay in their homes at the head, where the bridge
+// must store them; a float invariant and the label's arguments are in registers.
+func TestAttachHeadInvariantsInHomes(t *testing.T) {
+	const n = 30
+	var sb strings.Builder
+	sb.WriteString("# trace many-invariants\n[i0, i1, i2, f3]\n")
+	for k := 0; k < n; k++ {
+		fmt.Fprintf(&sb, "i%d = int_add(i1, %d)\n", 4+k, k+1)
+	}
+	fv := 4 + n
+	fmt.Fprintf(&sb, "f%d = float_mul(f3, 3.0)\n", fv)
+	lab := fv + 1
+	fmt.Fprintf(&sb, "label(i0, i1, i2, f3)\n")
+	fmt.Fprintf(&sb, "i%d = int_add(i0, 1)\n", lab+1)
+	fmt.Fprintf(&sb, "i%d = int_and(i%d, 3)\n", lab+2, lab+1)
+	fmt.Fprintf(&sb, "i%d = int_eq(i%d, 0)\n", lab+3, lab+2)
+	guard := lab + 4
+	fmt.Fprintf(&sb, "guard_false(i%d) [f0@0: 0=i%d 1=i1 2=i2 3=f3]\n", lab+3, lab+1)
+	acc := 1
+	pos := guard + 1
+	for k := 0; k < n; k++ {
+		fmt.Fprintf(&sb, "i%d = int_xor(i%d, i%d)\n", pos, acc, 4+k)
+		acc = pos
+		pos++
+		fmt.Fprintf(&sb, "i%d = int_add(i%d, i%d)\n", pos, acc, lab+1)
+		acc = pos
+		pos++
+	}
+	fmt.Fprintf(&sb, "f%d = float_add(f3, f%d)\n", pos, fv)
+	f := pos
+	pos++
+	fmt.Fprintf(&sb, "i%d = int_lt(i%d, i2)\n", pos, lab+1)
+	fmt.Fprintf(&sb, "guard_true(i%d) [f0@1: 0=i%d 1=i%d 2=i2 3=f%d]\n", pos, lab+1, acc, f)
+	fmt.Fprintf(&sb, "jump(i%d, i%d, i2, f%d)\n", lab+1, acc, f)
+	root := parse(t, sb.String())
+	l := compile(t, root)
+	homeOnly := 0
+	for _, h := range l.head {
+		if h.reg == noReg {
+			homeOnly++
+		}
+	}
+	if homeOnly == 0 {
+		t.Fatalf("every live-in is in a register at the head: %+v", l.head)
+	}
+	b := refBridge{from: root, guard: guard, sources: []trace.Ref{trace.Ref(lab + 1), 1, 2, 3}, tr: parse(t, `
+# trace many-bridge
+[i0, i1, i2, f3]
+i4 = int_sub(i1, i0)
+f5 = float_mul(f3, 0.5)
+i6 = int_lt(i0, i2)
+guard_true(i6) [f1@0: 0=i0 1=i4 2=i2 3=f5]
+finish(i0, i4, i2, f5)
+`)}
+	attachHead(t, l, b)
+	budget := l.budget
+	for _, bud := range []int64{budget, 1, 3} {
+		l.budget = bud
+		for _, limit := range []uint64{3, 4, 5, 100, 1001} {
+			sameHeadTree(t, l, []refBridge{b}, []uint64{0, 12345, limit, math.Float64bits(0.75)}, nil)
+		}
+	}
+	l.budget = budget
+}
+
+func TestAttachHeadErrors(t *testing.T) {
+	root := parse(t, headLoop)
+	l := compile(t, root)
+	ext, liveIns := toHead(t, root, parse(t, headBridge))
+	sources := []trace.Ref{7, 1, 2, 3}
+	fewer := append([]trace.Ref(nil), liveIns[:len(liveIns)-1]...)
+	swapped := append([]trace.Ref(nil), liveIns...)
+	swapped[3], swapped[4] = swapped[4], swapped[3] // f3 where the int invariant is
+	other := append([]trace.Ref(nil), liveIns...)
+	other[5] = 13 // a float of the body, not the float invariant
+	for _, c := range []struct {
+		name    string
+		liveIns []trace.Ref
+		want    string
+	}{
+		{"arity", fewer, "must finish with its 5 live-ins"},
+		{"types", swapped, "does not match the loop"},
+		{"not the head's", other, "which the bridge does not give"},
+	} {
+		if _, err := l.AttachHead(root, 10, sources, ext, c.liveIns); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	// The checks of Attach hold too.
+	if _, err := l.AttachHead(root, 11, sources, ext, liveIns); err == nil || !strings.Contains(err.Error(), "not a guard") {
+		t.Errorf("not a guard: %v", err)
+	}
+	// A trace without a loop has no head.
+	fin := compile(t, parse(t, "[i0]\ni1 = int_add(i0, 1)\nfinish(i1)"))
+	if _, err := fin.AttachHead(root, 10, sources, ext, liveIns); err == nil || !strings.Contains(err.Error(), "no body head") {
+		t.Errorf("no head: %v", err)
+	}
+	var _ backend.HeadAttacher = l
 }

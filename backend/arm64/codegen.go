@@ -61,6 +61,7 @@ type gen struct {
 	jumpPos   int
 	head      *obj.Prog
 	reentry   *obj.Prog // where Go enters a loop again after a yield
+	yieldGlue *obj.Prog // where the back-edge goes when the budget is out (bridges too)
 	headState []headEntry
 
 	stubs []stub
@@ -152,6 +153,11 @@ func (g *gen) generate() (code []byte, err error) {
 	}
 	if g.loops {
 		g.l.reentryOff = int(g.reentry.Pc)
+		g.l.headOff, g.l.yieldOff = int(g.head.Pc), int(g.yieldGlue.Pc)
+		for _, h := range g.headState {
+			info := &g.vals[h.v]
+			g.l.head = append(g.l.head, headSlot{v: h.v, class: info.class, reg: h.reg, home: info.home, inMem: h.inMem})
+		}
 	}
 	for k, p := range a.progs {
 		g.l.regions = append(g.l.regions, region{off: int(p.Pc), owner: a.owner[k]})
@@ -940,6 +946,8 @@ func (g *gen) jump(op *trace.Op) {
 
 	// Out of budget: save the head state and yield; Go enters again at reentry.
 	g.a.cur = regionGlue
+	g.yieldGlue = g.a.newLabel()
+	g.a.place(g.yieldGlue)
 	for _, h := range g.headState {
 		if h.reg != noReg && !h.inMem {
 			g.storeHome(g.vals[h.v].class, h.reg, g.vals[h.v].home)

@@ -149,6 +149,11 @@ type Loop struct {
 	regions    []region
 	spare      atomic.Pointer[callState]
 
+	// The head of the loop's body, for bridges that go straight there (bridge.go): where
+	// each live-in value must be, and the offsets of the head and of the yield glue.
+	head              []headSlot
+	headOff, yieldOff int
+
 	// The loop's tree (bridge.go): the loop is piece 0, its bridges the pieces after it.
 	tree  *tree
 	piece int
