@@ -14,6 +14,8 @@
 //	            snapshots describe them instead (virtualize.go)
 //	unroll      loop peeling: the first iteration becomes a preamble, and loop-invariant
 //	            work leaves the loop body (unroll.go, LuaJIT's lj_opt_loop.c)
+//	exits       a guard's snapshot names the constants its failing implies (the false
+//	            comparison the interpreter pushed before branching), exits.go
 //	dce         dead-code elimination, with snapshot uses as roots (dce.go)
 //
 // A pass never changes what a trace computes: the same inputs give the same guard exits with
@@ -95,7 +97,7 @@ type Pass struct {
 var passes []Pass
 
 // order is the pipeline order of the passes, by name.
-var order = []string{"fold", "guards", "heap", "virtualize", "unroll", "dce"}
+var order = []string{"fold", "guards", "heap", "virtualize", "unroll", "exits", "dce"}
 
 // register adds a pass; called from init functions of the pass files.
 func register(p Pass) {

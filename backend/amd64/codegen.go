@@ -350,6 +350,13 @@ func (g *gen) intArith(i int, op *trace.Op) {
 	}
 	v := trace.Ref(i)
 	if imm, ok := g.imm32(b); ok {
+		if op.Opcode == trace.OpIntAnd && g.onlyTestedByNextGuard(i) {
+			// x & imm, only tested against 0 by the guard after it: TEST sets the flags
+			// the same way and leaves x alone (n % 2 == 0 becomes TEST n, 1; JNZ).
+			g.a.ins(x86.ATESTQ, immOp(imm), rOp(gp(g.ra.inReg(a, 0))))
+			g.fusedOp, g.fusedCond = i, condNE
+			return
+		}
 		if as == x86.AIMULQ {
 			src := g.ra.inReg(a, 0)
 			dst := g.ra.resultReusing(v, a)
@@ -461,11 +468,12 @@ func (g *gen) divMod(i int, op *trace.Op) {
 // guard_false does. Otherwise SETcc materializes 0 or 1.
 func (g *gen) compare(i int, op *trace.Op) {
 	c := g.emitCompare(op)
+	next := g.nextOp(i)
 	onlyNext := len(g.vals[i].uses) > 0
 	for _, u := range g.vals[i].uses {
-		onlyNext = onlyNext && u == int32(i+1)
+		onlyNext = onlyNext && u == int32(next)
 	}
-	if next := i + 1; next < len(g.t.Ops) && onlyNext &&
+	if next < len(g.t.Ops) && onlyNext &&
 		op.Opcode != trace.OpFloatEq && op.Opcode != trace.OpFloatNe {
 		if n := &g.t.Ops[next]; (n.Opcode == trace.OpGuardTrue || n.Opcode == trace.OpGuardFalse) && n.Args[0] == trace.Ref(i) {
 			g.fusedOp, g.fusedCond = i, c
@@ -617,6 +625,44 @@ func (g *gen) floatToInt(i int, op *trace.Op) {
 	g.a.place(done)
 }
 
+// nextOp returns the index of the op after op i that emits code: debug_merge_points, which
+// emit nothing, are skipped (so a comparison still fuses with the guard after them).
+func (g *gen) nextOp(i int) int {
+	i++
+	for i < len(g.t.Ops) && g.t.Ops[i].Opcode == trace.OpDebugMergePoint {
+		i++
+	}
+	return i
+}
+
+// onlyTestedByNextGuard reports whether op i's only use is as the argument of the guard after
+// it that tests it against 0 (guard_true, guard_false, guard_value(x, 0)), not in its snapshot.
+func (g *gen) onlyTestedByNextGuard(i int) bool {
+	next := g.nextOp(i)
+	uses := g.vals[i].uses
+	if next >= len(g.t.Ops) || len(uses) != 1 || uses[0] != int32(next) {
+		return false
+	}
+	n := &g.t.Ops[next]
+	if len(n.Args) == 0 || n.Args[0] != trace.Ref(i) {
+		return false
+	}
+	switch n.Opcode {
+	case trace.OpGuardTrue, trace.OpGuardFalse:
+	case trace.OpGuardValue:
+		if !g.t.IsConst(n.Args[1]) || g.t.ConstValue(n.Args[1]).Bits != 0 || g.t.ConstValue(n.Args[1]).Type != trace.Int {
+			return false
+		}
+	default:
+		return false
+	}
+	inSnap := false
+	if n.Snap >= 0 && int(n.Snap) < len(g.t.Snaps) {
+		g.t.Snaps[n.Snap].Refs(func(r trace.Ref) { inSnap = inSnap || r == trace.Ref(i) })
+	}
+	return !inSnap
+}
+
 // Guards.
 
 // guard emits the test of a guard and its branch to an exit stub.
@@ -626,10 +672,12 @@ func (g *gen) guard(i int, op *trace.Op) {
 	case trace.OpGuardTrue, trace.OpGuardFalse:
 		x := op.Args[0]
 		if g.fusedOp >= 0 && g.fusedOp == int(x) {
-			fail = g.fusedCond // the condition for "x is true"
-			g.known = &constStore{home: g.vals[x].home, ref: x}
-			if op.Opcode == trace.OpGuardFalse {
-				g.known.bits = 1
+			fail = g.fusedCond                       // the condition for "x is true"
+			if g.t.Ops[x].Opcode != trace.OpIntAnd { // a comparison: 0 or 1, maybe in the snapshot
+				g.known = &constStore{home: g.vals[x].home, ref: x}
+				if op.Opcode == trace.OpGuardFalse {
+					g.known.bits = 1
+				}
 			}
 		} else {
 			r := g.ra.inReg(x, 0)
@@ -651,6 +699,10 @@ func (g *gen) guard(i int, op *trace.Op) {
 			fail = condNE
 		}
 	case trace.OpGuardValue:
+		if g.fusedOp >= 0 && g.fusedOp == int(op.Args[0]) {
+			fail = g.fusedCond // a fused x & imm against 0: fails when not 0
+			break
+		}
 		g.guardValue(op.Args[0], op.Args[1])
 		fail = condNE
 	}

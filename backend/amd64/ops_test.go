@@ -4,6 +4,7 @@ package amd64
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/metajit/metajit/trace"
@@ -150,6 +151,40 @@ func TestComparisonsFusedWithGuards(t *testing.T) {
 				for _, b := range edgeBits(ta) {
 					same(t, tr, l, []uint64{a, b}, nil)
 				}
+			}
+		}
+	}
+}
+
+// TestBitTestsFusedWithGuards: int_and(x, imm) that only a guard tests against 0 becomes TEST
+// and the guard's branch, with debug_merge_points in between (which emit nothing); the same
+// for a comparison. Every guard kind that tests against 0, edge inputs, against irexec.
+func TestBitTestsFusedWithGuards(t *testing.T) {
+	debug := &trace.DebugDescr{Text: "between"}
+	for _, mask := range []int64{1, 3, -1, 0x40000000, -0x80000000} {
+		for _, guard := range []trace.Opcode{trace.OpGuardTrue, trace.OpGuardFalse, trace.OpGuardValue} {
+			tr := trace.NewTrace("and")
+			x := tr.Input(trace.Int)
+			and := tr.Emit(trace.OpIntAnd, trace.Int, x, tr.ConstInt(mask))
+			tr.EmitDescr(trace.OpDebugMergePoint, trace.Void, debug)
+			s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{{Index: 0, Ref: x}}}}})
+			if guard == trace.OpGuardValue {
+				tr.EmitGuard(guard, s, and, tr.ConstInt(0))
+			} else {
+				tr.EmitGuard(guard, s, and)
+			}
+			lt := tr.Emit(trace.OpIntLt, trace.Int, x, tr.ConstInt(7))
+			tr.EmitDescr(trace.OpDebugMergePoint, trace.Void, debug)
+			s2 := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{PC: 1, Slots: []trace.SnapSlot{{Index: 0, Ref: x}, {Index: 1, Ref: lt}}}}})
+			tr.EmitGuard(trace.OpGuardTrue, s2, lt)
+			tr.Emit(trace.OpFinish, trace.Void, x)
+			l := compile(t, tr)
+			dis := l.Disassemble()
+			if !strings.Contains(dis, "test ") || strings.Contains(dis, "set") || strings.Contains(dis, " and ") {
+				t.Errorf("mask %#x, %s: not fused into TEST and CMP with branches:\n%s", mask, guard, dis)
+			}
+			for _, a := range append(edgeInts, 2, 4, 5, 6, 0x40000000, -0x80000000) {
+				same(t, tr, l, []uint64{uint64(a)}, nil)
 			}
 		}
 	}

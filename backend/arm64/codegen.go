@@ -463,7 +463,7 @@ func branchTo(target *obj.Prog) obj.Addr {
 // CSET materializes 0 or 1.
 func (g *gen) compare(i int, op *trace.Op) {
 	c := g.emitCompare(op)
-	if next := i + 1; next < len(g.t.Ops) && len(g.vals[i].uses) == 1 && g.vals[i].uses[0] == int32(next) {
+	if next := g.nextOp(i); next < len(g.t.Ops) && len(g.vals[i].uses) == 1 && g.vals[i].uses[0] == int32(next) {
 		if n := &g.t.Ops[next]; (n.Opcode == trace.OpGuardTrue || n.Opcode == trace.OpGuardFalse) && n.Args[0] == trace.Ref(i) {
 			g.fusedOp, g.fusedCond = i, c
 			return
@@ -568,6 +568,16 @@ func (g *gen) floatArith(i int, op *trace.Op) {
 	ra := g.ra.inReg(a, 0)
 	dst := g.ra.resultReusing(trace.Ref(i), a)
 	g.a.ins3(floatArithAs[op.Opcode], rOp(fr(rb)), fr(ra), rOp(fr(dst)))
+}
+
+// nextOp returns the index of the op after op i that emits code: debug_merge_points, which
+// emit nothing, are skipped (so a comparison still fuses with the guard after them).
+func (g *gen) nextOp(i int) int {
+	i++
+	for i < len(g.t.Ops) && g.t.Ops[i].Opcode == trace.OpDebugMergePoint {
+		i++
+	}
+	return i
 }
 
 // Guards.

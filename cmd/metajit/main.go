@@ -65,7 +65,7 @@ func run(argv []string, stdout, stderr io.Writer) int {
 	logCats := fs.String("log", "", "comma-separated trace log categories, printed on stderr")
 	dis := fs.Bool("dis", false, "print the bytecode and exit")
 	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to this file (compiled code shows as runtime._ExternalCode)")
-	noPasses := fs.String("disable-passes", "", "comma-separated optimizer passes to switch off (fold, guards, heap, virtualize, unroll, dce), or all")
+	noPasses := fs.String("disable-passes", "", "comma-separated optimizer passes to switch off (fold, guards, heap, virtualize, unroll, exits, dce), or all")
 	if err := fs.Parse(argv); err != nil {
 		return 2
 	}
