@@ -625,11 +625,12 @@ func (g *gen) floatToInt(i int, op *trace.Op) {
 	g.a.place(done)
 }
 
-// nextOp returns the index of the op after op i that emits code: debug_merge_points, which
-// emit nothing, are skipped (so a comparison still fuses with the guard after them).
+// nextOp returns the index of the op after op i that may change the flags: debug_merge_points
+// emit nothing and setfields only MOVs (the heap pass puts its delayed stores right before the
+// next guard), so a comparison still fuses with the guard after them.
 func (g *gen) nextOp(i int) int {
 	i++
-	for i < len(g.t.Ops) && g.t.Ops[i].Opcode == trace.OpDebugMergePoint {
+	for i < len(g.t.Ops) && (g.t.Ops[i].Opcode == trace.OpDebugMergePoint || g.t.Ops[i].Opcode == trace.OpSetfield) {
 		i++
 	}
 	return i
