@@ -28,6 +28,7 @@ type bridgeStart struct {
 	from    *trace.Trace
 	guard   int
 	sources []trace.Ref // input k of the bridge is the value of sources[k] in from
+	started int         // the trace's length before the first instruction was recorded
 }
 
 // bridgeable reports whether a bridge can start at the exit: a guard of the root frame
@@ -62,6 +63,7 @@ func (in *Interp) startBridge(f *Frame, exit *backend.Exit, memory []Value) *rec
 	for i := range root.slots {
 		root.slots[i].ref = trace.NoRef
 	}
+	root.memKnown = make([]bool, len(root.slots))
 	inputs := map[trace.Ref]trace.Ref{}
 	for _, s := range exit.Snapshot().Frames[0].Slots {
 		ref, ok := inputs[s.Ref]
@@ -80,7 +82,16 @@ func (in *Interp) startBridge(f *Frame, exit *backend.Exit, memory []Value) *rec
 			sh.typ = typeWord(v.ref)
 		}
 		root.slots[s.Index] = sh
+		root.memKnown[s.Index] = s.Clean
 	}
+	// What memory holds of the clean slots, for the optimizer (after the inputs, which come
+	// first).
+	for i, sh := range root.slots {
+		if sh.ref != trace.NoRef && root.memKnown[i] {
+			r.knownValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, sh)
+		}
+	}
+	b.started = len(r.t.Ops)
 	r.frames = []*recFrame{root}
 	r.bridge = b
 	return r
@@ -90,7 +101,7 @@ func (in *Interp) startBridge(f *Frame, exit *backend.Exit, memory []Value) *rec
 // loop at pc of the root frame, and returns that loop. The first instruction never ends
 // it: a bridge from a guard at a loop header runs at least that instruction.
 func (r *recorder) bridgeEnd(rf *recFrame, pc int) *jit.Loop {
-	if r.bridge == nil || len(r.frames) != 1 || len(r.t.Ops) == len(r.t.Inputs()) || rf.info.loops == nil {
+	if r.bridge == nil || len(r.frames) != 1 || len(r.t.Ops) == r.bridge.started || rf.info.loops == nil {
 		return nil
 	}
 	if ls := rf.info.loops[pc]; ls != nil && ls.loop != nil && !ls.loop.Invalid() {
@@ -108,7 +119,7 @@ func (r *recorder) closeBridge(rf *recFrame, pc int, loop *jit.Loop) bool {
 		if !s.dirty || (i < rf.info.nlocals && !rf.info.isLive(pc, i)) {
 			continue
 		}
-		r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, r.entry[i], false, s)
+		r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, r.entry[i], rf.memKnown[i], s)
 		if r.abort != "" {
 			return false
 		}

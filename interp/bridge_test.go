@@ -1,6 +1,7 @@
 package interp_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/metajit/metajit/backend"
@@ -240,5 +241,53 @@ print(sum(out), out[:3])
 				t.Errorf("%d flushes with a code limit of %d bytes (of %d compiled): %+v", s.Flushes, o.CodeLimit, all.CodeBytes, s)
 			}
 		})
+	}
+}
+
+// TestBridgeKnowsCleanSlots: the locals a loop carries (n and total) are in every snapshot of
+// its trace, so a bridge from the branch's guard gets them in registers; their kinds, which the
+// loop had checked, reach the bridge's optimizer as record_known_field hints, so the bridge
+// (and the copy of the loop's preamble it takes in) neither reloads them nor checks their
+// kinds again, and writes them back without checking what it overwrites. (On the native
+// backend, whose bridges go into the loop's body with that copy of its preamble.)
+func TestBridgeKnowsCleanSlots(t *testing.T) {
+	src := `
+def steps(limit):
+    total = 0
+    for k in range(1, limit):
+        n = k
+        while n != 1:
+            if n % 2 == 0:
+                n = n // 2
+            else:
+                n = 3 * n + 1
+            total += 1
+    return total
+print(steps(300))
+`
+	var log strings.Builder
+	o := interp.JITOptions{Enabled: true, Threshold: 50, BridgeThreshold: 10, Backend: native.New(),
+		Log: &log, LogCategories: "jit-log-opt"}
+	out, _, _, stats := runProgram(t, src, interp.Options{JIT: o})
+	if out != "14151\n" { // CPython 3.11
+		t.Fatalf("output %q", out)
+	}
+	if stats.BridgesCompiled < 1 {
+		t.Fatalf("no bridge: %+v", stats)
+	}
+	bridges := 0
+	for _, tr := range strings.Split(log.String(), "# trace ")[1:] {
+		if !strings.HasPrefix(tr, "bridge from op") || !strings.Contains(tr, "int_mul_ovf") {
+			continue // only the bridges of the odd branch
+		}
+		bridges++
+		for _, slot := range []string{"slot1", "slot3"} { // total and n
+			if strings.Contains(tr, "descr=<"+slot+".kind>") || strings.Contains(tr, "getfield_i(p0, descr=<"+slot+".bits>)") {
+				t.Errorf("the bridge reloads or rechecks %s:\n%s", slot, tr)
+			}
+		}
+	}
+	if bridges == 0 {
+		t.Errorf("no bridge for the odd branch in the log:\n%s", log.String())
 	}
 }

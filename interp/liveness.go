@@ -75,3 +75,33 @@ func (ci *codeInfo) isLive(pc, i int) bool {
 	}
 	return ci.live[pc][i/64]&(1<<(i%64)) != 0
 }
+
+// loopCarried returns the locals that the loop whose header is at pc carries from one
+// iteration to the next: live at the header, and both read and written between the header
+// and the loop's last JUMP_BACKWARD to it (inner loops included).
+func (ci *codeInfo) loopCarried(header int) []int {
+	code := ci.code
+	end := -1
+	for pc := header; pc < len(code.Instrs); pc++ {
+		if ins := code.Instrs[pc]; ins.Op == compile.JUMP_BACKWARD && int(ins.Arg) == header {
+			end = pc
+		}
+	}
+	read := make([]bool, ci.nlocals)
+	written := make([]bool, ci.nlocals)
+	for pc := header; pc <= end; pc++ {
+		switch ins := code.Instrs[pc]; ins.Op {
+		case compile.LOAD_FAST:
+			read[ins.Arg] = true
+		case compile.STORE_FAST, compile.DELETE_FAST:
+			written[ins.Arg] = true
+		}
+	}
+	var out []int
+	for i := 0; i < ci.nlocals; i++ {
+		if read[i] && written[i] && ci.isLive(header, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -52,6 +52,10 @@ type recFrame struct {
 	info     *codeInfo
 	slots    []shadow // locals then stack, as the frame's regs
 	sp       int      // the frame's stack pointer, as the recorder tracks it
+	// memKnown (root frame only) says which slots' memory the trace knows the kind of: it
+	// loaded them (and guarded their kind), or a bridge started with them clean. Writing such
+	// a slot back needs no check of what it overwrites.
+	memKnown []bool
 	resumePC int      // for a caller: the pc after its CALL, where it resumes when the callee returns
 }
 
@@ -92,7 +96,19 @@ func (in *Interp) startRecording(f *Frame, pc int) *recorder {
 	for i := range root.slots {
 		root.slots[i].ref = trace.NoRef
 	}
+	root.memKnown = make([]bool, len(root.slots))
 	r.frames = []*recFrame{root}
+	// The scalar locals the loop carries are read at the start of every iteration, so that
+	// every snapshot of the trace names them (as clean slots until the iteration assigns them):
+	// a bridge from any guard gets them in registers, and after unrolling the label carries
+	// them (PyPy makes the whole frame a virtualizable for the same reason).
+	for _, i := range f.info.loopCarried(pc) {
+		if k := f.regs[i].kind; k == KindInt || k == KindFloat || k == KindBool {
+			if _, ok := r.slot(root, i); !ok {
+				return r
+			}
+		}
+	}
 	return r
 }
 
@@ -145,6 +161,32 @@ func (r *recorder) loadValue(base trace.Ref, prefix string, offset uintptr, v Va
 		s.ref = r.t.EmitDescr(trace.OpGetfieldR, trace.Ptr, d.valueField(prefix, offset, "data"), base)
 	}
 	return s, true
+}
+
+// knownValue tells the optimizer that the Value at base+offset is s, which memory is known to
+// hold without the trace having loaded it (a bridge's clean slots): record_known_field hints
+// for the fields loadValue would read, so that loads of them, and guards on its kind, go.
+func (r *recorder) knownValue(base trace.Ref, prefix string, offset uintptr, s shadow) {
+	d := &r.in.jit.descrs
+	hint := func(part string, v trace.Ref) {
+		r.t.EmitDescr(trace.OpRecordKnownField, trace.Void, d.valueField(prefix, offset, part), base, v)
+	}
+	if s.kind == KindUnbound {
+		return
+	}
+	hint("kind", r.t.ConstInt(int64(s.kind)))
+	switch s.kind {
+	case KindNone:
+	case KindBool, KindInt:
+		hint("bits", s.ref)
+	case KindFloat:
+		hint("fbits", s.ref)
+	default:
+		if s.kind == KindIter {
+			hint("type", r.t.ConstPtr(s.typ))
+		}
+		hint("data", s.ref)
+	}
 }
 
 // storeValue emits the store of s into the Value at base+offset whose current concrete value
@@ -238,6 +280,7 @@ func (r *recorder) slot(rf *recFrame, i int) (shadow, bool) {
 		return s, false
 	}
 	rf.slots[i] = s
+	rf.memKnown[i] = true
 	return s, true
 }
 
@@ -602,7 +645,7 @@ func (r *recorder) closeLoop(rf *recFrame) bool {
 		if !s.dirty || !rf.info.isLive(r.header, i) {
 			continue
 		}
-		r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, r.entry[i], false, s)
+		r.storeValue(r.regs, fmt.Sprintf("slot%d", i), uintptr(i)*valueSize, r.entry[i], rf.memKnown[i], s)
 		if r.abort != "" {
 			return false
 		}

@@ -21,6 +21,8 @@ import (
 //     load of the same field gives the constant c, and a second guard_value on it (the
 //     recorder's habit of re-checking a slot's kind at every bytecode) always passes and is
 //     removed;
+//   - record_known_field(p, v, descr=d), a hint from the interpreter, puts v in the cache for
+//     p.d like a load would, and goes;
 //   - a residual call may read and write anything: the cache is emptied, unless the call's
 //     CallDescr is Pure (PyPy's EffectInfo says the same: elidable calls keep the caches),
 //     even when it can fail (PyPy's EF_ELIDABLE_CAN_RAISE).
@@ -110,6 +112,8 @@ func (h *heapOpt) run() {
 			h.load(i)
 		case op.Opcode == trace.OpSetfield || op.Opcode == trace.OpSetarrayitem:
 			h.store(i)
+		case op.Opcode == trace.OpRecordKnownField:
+			h.known(i)
 		case op.Opcode.IsOvf():
 			h.flush() // nothing may come between the op and its overflow guard
 			h.w.copyOp(i)
@@ -138,6 +142,21 @@ func (h *heapOpt) load(i int) {
 	h.flushAliasing(a)
 	r := w.emitFor(i, op)
 	h.cache.loaded(a, r)
+}
+
+// known takes in a record_known_field hint, as if the field had been loaded, and drops it:
+// it has said all it had to say. (A hint about memory a pending store may write is dropped
+// unheard: the store comes after it.)
+func (h *heapOpt) known(i int) {
+	op := h.w.in.Ops[i]
+	op.Args = h.w.args(op.Args)
+	a := accessOf(&op)
+	for _, p := range h.pending {
+		if h.cache.mayAlias(accessOf(&p.op), a) {
+			return
+		}
+	}
+	h.cache.loaded(a, op.Args[1])
 }
 
 // store delays a store, combining it with a pending store to the same place, or removes it
@@ -249,7 +268,7 @@ type access struct {
 // accessOf returns the place a load or store (with mapped arguments) accesses.
 func accessOf(op *trace.Op) access {
 	switch op.Opcode {
-	case trace.OpGetfieldI, trace.OpGetfieldF, trace.OpGetfieldR, trace.OpSetfield:
+	case trace.OpGetfieldI, trace.OpGetfieldF, trace.OpGetfieldR, trace.OpSetfield, trace.OpRecordKnownField:
 		return access{obj: op.Args[0], index: trace.NoRef, field: op.Descr.(*trace.FieldDescr)}
 	}
 	return access{obj: op.Args[0], index: op.Args[1], item: op.Descr.(*trace.ArrayDescr)}

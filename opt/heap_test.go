@@ -537,3 +537,48 @@ finish()
 `},
 	})
 }
+
+// record_known_field: the hint answers later loads of its field, and goes.
+func TestHeapKnownField(t *testing.T) {
+	runCases(t, Heap, []passCase{
+		{"a hint answers the loads and the guard on its field", `
+[p0, i1]
+record_known_field(p0, 3, descr=<Obj.b>)
+record_known_field(p0, i1, descr=<Obj.i>)
+i4 = getfield_i(p0, descr=<Obj.b>)
+guard_value(i4, 3) [f0@1]
+i6 = getfield_i(p0, descr=<Obj.i>)
+i7 = int_add(i6, 1)
+setfield(p0, i7, descr=<Obj.i>)
+finish(i7)
+`, `
+[p0, i1]
+i3 = int_add(i1, 1)
+setfield(p0, i3, descr=<Obj.i>)
+finish(i3)
+`},
+		{"a hint after a store to its field is not heard", `
+[p0, i1, i2]
+setfield(p0, i1, descr=<Obj.i>)
+record_known_field(p0, i2, descr=<Obj.i>)
+i5 = getfield_i(p0, descr=<Obj.i>)
+finish(i5)
+`, `
+[p0, i1, i2]
+setfield(p0, i1, descr=<Obj.i>)
+finish(i1)
+`},
+		{"a call forgets what a hint said", `
+[p0, i1]
+record_known_field(p0, i1, descr=<Obj.i>)
+call_n(i1, descr=<effect>)
+i4 = getfield_i(p0, descr=<Obj.i>)
+finish(i4)
+`, `
+[p0, i1]
+call_n(i1, descr=<effect>)
+i3 = getfield_i(p0, descr=<Obj.i>)
+finish(i3)
+`},
+	})
+}

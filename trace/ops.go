@@ -97,6 +97,9 @@ const (
 	OpCallN // (args...), Descr *CallDescr
 	OpNew   // () -> ptr, Descr *AllocDescr
 
+	// Hints: no code.
+	OpRecordKnownField // (ptr, any), Descr *FieldDescr: the field holds the value here
+
 	numOpcodes
 )
 
@@ -246,6 +249,13 @@ var opTable = [numOpcodes]OpInfo{
 	OpGetfieldF:     {Name: "getfield_f", Result: Float, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
 	OpGetfieldR:     {Name: "getfield_r", Result: Ptr, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
 	OpSetfield:      {Name: "setfield", Args: sigPA, Descr: FieldDescrKind, Flags: FlagEffect},
+	// record_known_field(p, v, descr=d) tells the optimizer that field d of p holds v at this
+	// point, which the interpreter knows and the trace never checked (a bridge's start, where
+	// the guard it leaves from had established it), as PyPy's record_known_result and the
+	// heap knowledge its bridgeopt.py hands to bridges. It emits no code; the heap pass
+	// takes it in and drops it. A wrong hint makes wrong code: only the interpreter, which
+	// knows, emits it.
+	OpRecordKnownField: {Name: "record_known_field", Args: sigPA, Descr: FieldDescrKind, Flags: FlagEffect},
 	OpGetarrayitemI: {Name: "getarrayitem_i", Result: Int, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
 	OpGetarrayitemF: {Name: "getarrayitem_f", Result: Float, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
 	OpGetarrayitemR: {Name: "getarrayitem_r", Result: Ptr, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},

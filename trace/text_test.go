@@ -135,7 +135,7 @@ guard_value(p0, ConstPtr(True)) [f1@0: 0=ConstPtr(True):list 1=ConstPtr(null)]
 guard_true(i3) [f1@2]
 finish(i2, ConstPtr(None))
 `,
-	// Memory: every load and store, fields of each size and type.
+	// Memory: every load and store, fields of each size and type, and the hint.
 	`# trace memory
 [p0, i1, f2]
 i3 = getfield_i(p0, descr=<Box.b>)
@@ -148,6 +148,7 @@ f9 = getarrayitem_f(p5, i1, descr=<FloatArray>)
 p10 = getarrayitem_r(p5, 0, descr=<PtrArray>)
 setarrayitem(p5, i1, i8, descr=<IntArray>)
 setarrayitem(p5, 3, f9, descr=<FloatArray>)
+record_known_field(p0, i3, descr=<List.len>)
 finish(p10, f4)
 `,
 	// Calls of every result type, one that can fail (with a snapshot), and new.

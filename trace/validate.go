@@ -333,6 +333,10 @@ func (v *validator) checkItem(typ Type, size uint8) error {
 // checkMemoryType checks that a load's result or a store's value has the descriptor's type.
 func (v *validator) checkMemoryType(op *Op, typ Type) error {
 	switch op.Opcode {
+	case OpRecordKnownField:
+		if got := v.t.TypeOf(op.Args[1]); got != typ {
+			return v.fail("%s says a %v field/item holds a %v", op.Opcode, typ, got)
+		}
 	case OpSetfield, OpSetarrayitem:
 		if typ == Ptr {
 			return v.fail("%s of a pointer: compiled code never stores Go pointers", op.Opcode)

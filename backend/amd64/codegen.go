@@ -273,7 +273,7 @@ func (g *gen) dies(ref trace.Ref) bool {
 func (g *gen) op(i int) {
 	op := &g.t.Ops[i]
 	switch op.Opcode {
-	case trace.OpInput, trace.OpDebugMergePoint, trace.OpLabel:
+	case trace.OpInput, trace.OpDebugMergePoint, trace.OpLabel, trace.OpRecordKnownField:
 		// Inputs are in their homes; the label was handled by enterLoop.
 	case trace.OpIntAdd, trace.OpIntSub, trace.OpIntMul, trace.OpIntAnd, trace.OpIntOr, trace.OpIntXor,
 		trace.OpIntAddOvf, trace.OpIntSubOvf, trace.OpIntMulOvf:

@@ -279,7 +279,7 @@ func (g *gen) op(i int) {
 	op := &g.t.Ops[i]
 	v := trace.Ref(i)
 	switch op.Opcode {
-	case trace.OpInput, trace.OpDebugMergePoint, trace.OpLabel:
+	case trace.OpInput, trace.OpDebugMergePoint, trace.OpLabel, trace.OpRecordKnownField:
 		// Inputs are in their homes; the label was handled by enterLoop.
 	case trace.OpIntAdd, trace.OpIntSub, trace.OpIntAnd, trace.OpIntOr, trace.OpIntXor, trace.OpIntMul,
 		trace.OpIntLshift, trace.OpIntRshift, trace.OpIntUrshift:

@@ -155,7 +155,7 @@ func compile(t *trace.Trace) *Loop {
 			target = op.Args
 			l.loopStart = len(l.code)
 			continue
-		case trace.OpDebugMergePoint:
+		case trace.OpDebugMergePoint, trace.OpRecordKnownField:
 			continue
 		case trace.OpJump:
 			l.moves = l.jumpMoves(target, op.Args, reg)
