@@ -48,15 +48,15 @@ type shadow struct {
 
 // recFrame is a frame the recorder follows: the root frame or an inlined call.
 type recFrame struct {
-	f        *Frame
-	info     *codeInfo
-	slots    []shadow // locals then stack, as the frame's regs
-	sp       int      // the frame's stack pointer, as the recorder tracks it
+	f     *Frame
+	info  *codeInfo
+	slots []shadow // locals then stack, as the frame's regs
+	sp    int      // the frame's stack pointer, as the recorder tracks it
 	// memKnown (root frame only) says which slots' memory the trace knows the kind of: it
 	// loaded them (and guarded their kind), or a bridge started with them clean. Writing such
 	// a slot back needs no check of what it overwrites.
 	memKnown []bool
-	resumePC int      // for a caller: the pc after its CALL, where it resumes when the callee returns
+	resumePC int // for a caller: the pc after its CALL, where it resumes when the callee returns
 }
 
 // recorder records one trace.

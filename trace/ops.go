@@ -245,10 +245,10 @@ var opTable = [numOpcodes]OpInfo{
 	OpGuardNonnull:    {Name: "guard_nonnull", Args: sigP, Flags: fGuard},
 	OpGuardIsnull:     {Name: "guard_isnull", Args: sigP, Flags: fGuard},
 
-	OpGetfieldI:     {Name: "getfield_i", Result: Int, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
-	OpGetfieldF:     {Name: "getfield_f", Result: Float, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
-	OpGetfieldR:     {Name: "getfield_r", Result: Ptr, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
-	OpSetfield:      {Name: "setfield", Args: sigPA, Descr: FieldDescrKind, Flags: FlagEffect},
+	OpGetfieldI: {Name: "getfield_i", Result: Int, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
+	OpGetfieldF: {Name: "getfield_f", Result: Float, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
+	OpGetfieldR: {Name: "getfield_r", Result: Ptr, Args: sigP, Descr: FieldDescrKind, Flags: FlagLoad},
+	OpSetfield:  {Name: "setfield", Args: sigPA, Descr: FieldDescrKind, Flags: FlagEffect},
 	// record_known_field(p, v, descr=d) tells the optimizer that field d of p holds v at this
 	// point, which the interpreter knows and the trace never checked (a bridge's start, where
 	// the guard it leaves from had established it), as PyPy's record_known_result and the
@@ -256,10 +256,10 @@ var opTable = [numOpcodes]OpInfo{
 	// takes it in and drops it. A wrong hint makes wrong code: only the interpreter, which
 	// knows, emits it.
 	OpRecordKnownField: {Name: "record_known_field", Args: sigPA, Descr: FieldDescrKind, Flags: FlagEffect},
-	OpGetarrayitemI: {Name: "getarrayitem_i", Result: Int, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
-	OpGetarrayitemF: {Name: "getarrayitem_f", Result: Float, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
-	OpGetarrayitemR: {Name: "getarrayitem_r", Result: Ptr, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
-	OpSetarrayitem:  {Name: "setarrayitem", Args: sigPIA, Descr: ArrayDescrKind, Flags: FlagEffect},
+	OpGetarrayitemI:    {Name: "getarrayitem_i", Result: Int, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
+	OpGetarrayitemF:    {Name: "getarrayitem_f", Result: Float, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
+	OpGetarrayitemR:    {Name: "getarrayitem_r", Result: Ptr, Args: sigPI, Descr: ArrayDescrKind, Flags: FlagLoad},
+	OpSetarrayitem:     {Name: "setarrayitem", Args: sigPIA, Descr: ArrayDescrKind, Flags: FlagEffect},
 
 	OpCallI: {Name: "call_i", Result: Int, Descr: CallDescrKind, Flags: FlagCall | FlagVariadic},
 	OpCallF: {Name: "call_f", Result: Float, Descr: CallDescrKind, Flags: FlagCall | FlagVariadic},
