@@ -9,9 +9,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/metajit/metajit/backend"
 	"github.com/metajit/metajit/backend/codemem"
+	"github.com/metajit/metajit/backend/irexec"
 	"github.com/metajit/metajit/trace"
 )
 
@@ -26,6 +28,8 @@ type Native interface {
 
 // Arch is one native backend, as the tests see it.
 type Arch struct {
+	// Name is the backend's name (Backend.Name()).
+	Name string
 	// Backend compiles the tests' traces; the tests share it, as a driver shares its backend.
 	Backend backend.Backend
 	// WithMemory returns a backend that takes its code memory from mem.
@@ -43,19 +47,35 @@ type Arch struct {
 
 // tests are the tests of this package, by name: Run runs them all.
 var tests = map[string]func(a *Arch, t *testing.T){
-	"BridgeCompletesLoop":         (*Arch).testBridgeCompletesLoop,
-	"BridgeOfBridge":              (*Arch).testBridgeOfBridge,
-	"BridgeFloatsAndPointers":     (*Arch).testBridgeFloatsAndPointers,
-	"BridgeResidualCalls":         (*Arch).testBridgeResidualCalls,
-	"BridgeAttachedDuringRun":     (*Arch).testBridgeAttachedDuringRun,
-	"BridgeRestarts":              (*Arch).testBridgeRestarts,
-	"BridgeLoopYields":            (*Arch).testBridgeLoopYields,
-	"BridgeConcurrentRuns":        (*Arch).testBridgeConcurrentRuns,
-	"AttachErrors":                (*Arch).testAttachErrors,
-	"FreeTree":                    (*Arch).testFreeTree,
-	"AttachHead":                  (*Arch).testAttachHead,
-	"AttachHeadInvariantsInHomes": (*Arch).testAttachHeadInvariantsInHomes,
-	"AttachHeadErrors":            (*Arch).testAttachHeadErrors,
+	"BridgeCompletesLoop":             (*Arch).testBridgeCompletesLoop,
+	"BridgeOfBridge":                  (*Arch).testBridgeOfBridge,
+	"BridgeFloatsAndPointers":         (*Arch).testBridgeFloatsAndPointers,
+	"BridgeResidualCalls":             (*Arch).testBridgeResidualCalls,
+	"BridgeAttachedDuringRun":         (*Arch).testBridgeAttachedDuringRun,
+	"BridgeRestarts":                  (*Arch).testBridgeRestarts,
+	"BridgeLoopYields":                (*Arch).testBridgeLoopYields,
+	"BridgeConcurrentRuns":            (*Arch).testBridgeConcurrentRuns,
+	"AttachErrors":                    (*Arch).testAttachErrors,
+	"FreeTree":                        (*Arch).testFreeTree,
+	"AttachHead":                      (*Arch).testAttachHead,
+	"AttachHeadInvariantsInHomes":     (*Arch).testAttachHeadInvariantsInHomes,
+	"AttachHeadErrors":                (*Arch).testAttachHeadErrors,
+	"LoadsAndStores":                  (*Arch).testLoadsAndStores,
+	"ArrayOfStructFields":             (*Arch).testArrayOfStructFields,
+	"SumOverGoSlice":                  (*Arch).testSumOverGoSlice,
+	"PointerLoop":                     (*Arch).testPointerLoop,
+	"JumpIsAParallelAssignment":       (*Arch).testJumpIsAParallelAssignment,
+	"LoopWithoutLabel":                (*Arch).testLoopWithoutLabel,
+	"RegisterPressure":                (*Arch).testRegisterPressure,
+	"YieldsKeepTheLoopState":          (*Arch).testYieldsKeepTheLoopState,
+	"ResidualCalls":                   (*Arch).testResidualCalls,
+	"FailingCallWithoutCanFailPanics": (*Arch).testFailingCallWithoutCanFailPanics,
+	"NewSurvivesGC":                   (*Arch).testNewSurvivesGC,
+	"ReentrantRun":                    (*Arch).testReentrantRun,
+	"ConcurrentRuns":                  (*Arch).testConcurrentRuns,
+	"ConcurrentCompiles":              (*Arch).testConcurrentCompiles,
+	"ExitAccessors":                   (*Arch).testExitAccessors,
+	"CompileErrors":                   (*Arch).testCompileErrors,
 }
 
 // Run runs every test of the package on a, each as a subtest named for it.
@@ -103,4 +123,25 @@ func (a *Arch) disassembleTree(l Native) string {
 		sb.WriteString(p.Disassemble())
 	}
 	return sb.String()
+}
+
+// same runs tr on irexec and on the native loop l with the same inputs and fails unless they
+// leave at the same op with the same values (backend.DiffExits). It returns the native exit.
+func (a *Arch) same(t testing.TB, tr *trace.Trace, l backend.Loop, ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
+	t.Helper()
+	ref, err := irexec.New().Compile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got backend.Exit
+	ref.Run(ints, ptrs, &want)
+	l.Run(ints, ptrs, &got)
+	if d := backend.DiffExits(&want, &got); d != "" {
+		var dis string
+		if n, ok := l.(Native); ok {
+			dis = n.Disassemble()
+		}
+		t.Fatalf("irexec and %s differ: %s\ninputs %v %v\n%s\n%s", a.Name, d, ints, ptrs, tr, dis)
+	}
+	return &got
 }

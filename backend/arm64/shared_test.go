@@ -1,6 +1,6 @@
-//go:build amd64 && unix
+//go:build arm64 && linux
 
-package amd64
+package arm64
 
 import (
 	"testing"
@@ -12,6 +12,7 @@ import (
 
 // testArch opens this backend's internals to the shared tests of backend/internal/backendtest.
 var testArch = &backendtest.Arch{
+	Name:       "arm64",
 	Backend:    testBackend,
 	WithMemory: func(mem *codemem.Memory) backend.Backend { return NewWithMemory(mem) },
 	Pieces: func(l backendtest.Native) []backendtest.Native {
@@ -31,10 +32,9 @@ var testArch = &backendtest.Arch{
 		}
 		return n
 	},
-	IndirectJump: "jmp r11",
+	IndirectJump: "br x16",
 }
 
-// TestBridges runs the shared tests of bridges in machine code (bridge.go): attached with
-// Attach and AttachHead, against irexec running the same loop and bridges one Run after the
-// other.
-func TestBridges(t *testing.T) { testArch.Run(t) }
+// TestShared runs the tests every native backend shares (backend/internal/backendtest):
+// loops in machine code, and bridges attached with Attach and AttachHead, each against irexec.
+func TestShared(t *testing.T) { testArch.Run(t) }
