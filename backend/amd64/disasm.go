@@ -8,55 +8,28 @@ import (
 
 	"golang.org/x/arch/x86/x86asm"
 
-	"github.com/metajit/metajit/trace"
+	"github.com/metajit/metajit/backend/internal/machine"
 )
 
-// Disassemble returns the machine code of a compiled loop, decoded, under the IR op each
-// instruction was generated for (the -log=jit-backend-dump output, like PyPy's
-// jit-backend-dump, which a student can read next to jit-log-opt). Exit stubs are listed after
-// the code under the guard they belong to; the loop's head loads, yield and re-entry under
-// "loop glue".
+// Disassemble returns the machine code of a compiled loop, decoded with x86asm, under the IR
+// op each instruction was generated for (the -log=jit-backend-dump output: see
+// machine.Listing).
 func Disassemble(l *Loop) string {
-	var sb strings.Builder
-	code := l.block.Code()
-	fmt.Fprintf(&sb, "# trace %s: %d bytes of amd64 code at %#x\n", l.t.Name, len(code), l.block.Addr())
-	// Consecutive regions of one owner are decoded together (a guard's branch is three
-	// progs: two BYTEs and a LONG).
-	for k := 0; k < len(l.regions); {
-		r := l.regions[k]
-		j := k + 1
-		for j < len(l.regions) && l.regions[j].owner == r.owner {
-			j++
-		}
-		end := len(code)
-		if j < len(l.regions) {
-			end = l.regions[j].off
-		}
-		k = j
-		switch {
-		case r.owner >= 0 && l.t.Ops[r.owner].Opcode == trace.OpInput:
+	return machine.Listing(l.t, "amd64", l.block.Code(), l.block.Addr(), l.regions, decodeX86)
+}
+
+// decodeX86 lists the instructions of code[off:end] in Intel syntax, with their bytes.
+func decodeX86(sb *strings.Builder, code []byte, off, end int) {
+	for off < end {
+		inst, err := x86asm.Decode(code[off:end], 64)
+		if err != nil {
+			fmt.Fprintf(sb, "    %04x  %02x  (undecodable: %v)\n", off, code[off], err)
+			off++
 			continue
-		case r.owner >= 0:
-			fmt.Fprintf(&sb, "  %s\n", l.t.FormatOp(r.owner, nil))
-		case end == r.off:
-			continue
-		case r.owner == regionGlue:
-			sb.WriteString("  # loop glue\n")
-		default:
-			fmt.Fprintf(&sb, "  # exit stub of op %d\n", -2-r.owner)
 		}
-		for off := r.off; off < end; {
-			inst, err := x86asm.Decode(code[off:end], 64)
-			if err != nil {
-				fmt.Fprintf(&sb, "    %04x  %02x  (undecodable: %v)\n", off, code[off], err)
-				off++
-				continue
-			}
-			fmt.Fprintf(&sb, "    %04x  %-22x %s\n", off, code[off:off+inst.Len], x86asm.IntelSyntax(inst, uint64(off), nil))
-			off += inst.Len
-		}
+		fmt.Fprintf(sb, "    %04x  %-22x %s\n", off, code[off:off+inst.Len], x86asm.IntelSyntax(inst, uint64(off), nil))
+		off += inst.Len
 	}
-	return sb.String()
 }
 
 // Disassemble returns the loop's machine code, decoded, under its IR ops (see the package

@@ -3,15 +3,15 @@
 package amd64
 
 import (
+	"github.com/metajit/metajit/backend/internal/machine"
+
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
 )
 
 // The jump's parallel assignment: at the back-edge, every live-in value of the loop must be
 // put in its place of the head state at once (label(i0, i1) ... jump(i1, i0) swaps two
 // registers), as PyPy's remap_frame_layout and LuaJIT's snapshot-based PHI resolution do.
-// The moves are sequenced so that no location is overwritten before every move reading it
-// has been emitted; the remaining cycles are broken by parking one value in the area's swap
-// word.
+// backend/internal/machine sequences the moves; this file turns them into instructions.
 
 // loc is where a value is: a register of its class, or memory at an offset from R15.
 type loc struct {
@@ -31,57 +31,19 @@ type pmove struct {
 	dst   loc
 }
 
-// key identifies a location across classes (memory is shared by both).
-func (m *pmove) key(l loc) int64 {
-	if l.reg != noReg {
-		return -1 - int64(m.class)*16 - int64(l.reg)
-	}
-	return int64(l.off)
-}
-
-// parallelMove emits the moves as if they all happened at once.
+// parallelMove emits the moves as if they all happened at once (the sequencing is shared
+// with the other native backend: machine.Sequence); a cycle is broken through the area's swap
+// word.
 func (g *gen) parallelMove(moves []pmove) {
-	var pending []pmove
-	for _, m := range moves {
-		if m.konst || m.src != m.dst {
-			pending = append(pending, m)
-		}
+	toNative := func(l loc) machine.Loc { return machine.Loc{Reg: int8(l.reg), Off: l.off} }
+	fromNative := func(l machine.Loc) loc { return loc{reg: reg(l.Reg), off: l.Off} }
+	nm := make([]machine.Move, len(moves))
+	for k, m := range moves {
+		nm[k] = machine.Move{Class: uint8(m.class), Src: toNative(m.src), Konst: m.konst, Bits: m.bits, Dst: toNative(m.dst)}
 	}
-	read := func(k int64, except int) bool {
-		for j := range pending {
-			if j != except && !pending[j].konst && pending[j].key(pending[j].src) == k {
-				return true
-			}
-		}
-		return false
-	}
-	for len(pending) > 0 {
-		progress := false
-		for j := 0; j < len(pending); j++ {
-			m := pending[j]
-			if read(m.key(m.dst), j) {
-				continue
-			}
-			g.emitMove(m)
-			pending = append(pending[:j], pending[j+1:]...)
-			j--
-			progress = true
-		}
-		if progress {
-			continue
-		}
-		// Only cycles are left: park the source of one move in the swap word, and make every
-		// move that reads that source read the swap word instead.
-		m := pending[0]
-		k := m.key(m.src)
-		swap := memLoc(offSwap)
-		g.emitMove(pmove{class: m.class, src: m.src, dst: swap})
-		for j := range pending {
-			if !pending[j].konst && pending[j].key(pending[j].src) == k {
-				pending[j].src = swap
-			}
-		}
-	}
+	machine.Sequence(nm, toNative(memLoc(offSwap)), func(m machine.Move) {
+		g.emitMove(pmove{class: class(m.Class), src: fromNative(m.Src), konst: m.Konst, bits: m.Bits, dst: fromNative(m.Dst)})
+	})
 }
 
 // emitMove emits one move; memory-to-memory moves and wide constants go through R11.

@@ -3,6 +3,8 @@
 package arm64
 
 import (
+	"github.com/metajit/metajit/backend/internal/machine"
+
 	"fmt"
 	"math"
 	"unsafe"
@@ -160,15 +162,15 @@ func (g *gen) generate() (code []byte, err error) {
 		}
 	}
 	for k, p := range a.progs {
-		g.l.regions = append(g.l.regions, region{off: int(p.Pc), owner: a.owner[k]})
+		g.l.regions = append(g.l.regions, machine.Region{Off: int(p.Pc), Owner: a.owner[k]})
 	}
 	return code, nil
 }
 
 // Region owners other than op indices, for Disassemble.
-const regionGlue = -1 // the loop head's loads, the yield and the re-entry
+const regionGlue = machine.Glue // the loop head's loads, the yield and the re-entry
 
-func stubRegion(op int) int { return -2 - op }
+func stubRegion(op int) int { return machine.StubOf(op) }
 
 // Moves between registers, homes and constants.
 

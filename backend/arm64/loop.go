@@ -3,6 +3,8 @@
 package arm64
 
 import (
+	"github.com/metajit/metajit/backend/internal/machine"
+
 	"fmt"
 	"runtime"
 	"sync/atomic"
@@ -122,12 +124,6 @@ type callSite struct {
 	result slotRef
 }
 
-// region is where the code of an op (or of a stub, or glue code) starts, for Disassemble.
-type region struct {
-	off   int
-	owner int
-}
-
 // Loop is a trace compiled to machine code.
 type Loop struct {
 	t        *trace.Trace
@@ -146,7 +142,7 @@ type Loop struct {
 	exits      []atomic.Uint64
 
 	reentryOff int
-	regions    []region
+	regions    []machine.Region
 	spare      atomic.Pointer[callState]
 
 	// The head of the loop's body, for bridges that go straight there (bridge.go): where
