@@ -75,6 +75,12 @@ var tests = map[string]func(a *Arch, t *testing.T){
 	"ConcurrentRuns":                  (*Arch).testConcurrentRuns,
 	"ConcurrentCompiles":              (*Arch).testConcurrentCompiles,
 	"ExitAccessors":                   (*Arch).testExitAccessors,
+	"PureOps":                         (*Arch).testPureOps,
+	"ComparisonsFusedWithGuards":      (*Arch).testComparisonsFusedWithGuards,
+	"OverflowGuards":                  (*Arch).testOverflowGuards,
+	"DivisionByZeroAndMinusOne":       (*Arch).testDivisionByZeroAndMinusOne,
+	"FloatToIntSaturates":             (*Arch).testFloatToIntSaturates,
+	"GuardValue":                      (*Arch).testGuardValue,
 	"CompileErrors":                   (*Arch).testCompileErrors,
 }
 
