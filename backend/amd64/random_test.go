@@ -2,51 +2,16 @@
 
 package amd64
 
-import (
-	"math/rand/v2"
-	"testing"
+import "testing"
 
-	"github.com/metajit/metajit/trace/tracetest"
-)
-
-// Random traces, as PyPy's backend/test/test_random.py: traces from trace/tracetest (ints,
-// floats, pointers, guards, overflow checks, residual calls, loops) run on irexec and on the
-// CPU must leave at the same op with the same values.
-
-// runRandom compiles and compares one random trace, run twice with different inputs.
-func runRandom(t *testing.T, seed uint64, flags, size uint8) {
-	rng := rand.New(rand.NewPCG(seed, uint64(flags)))
-	o := tracetest.Options{
-		Floats: flags&1 != 0, Ptrs: flags&2 != 0, Guards: flags&4 != 0, Calls: flags&8 != 0, Loop: flags&16 != 0,
-		Ops: 1 + int(size)%200,
-	}
-	tr := tracetest.RandomTrace(rng, o)
-	l := compile(t, tr)
-	for k := 0; k < 3; k++ {
-		ints, ptrs := tracetest.RandomInputs(rng, tr)
-		same(t, tr, l, ints, ptrs)
-	}
-}
-
-// FuzzNative compares random traces on amd64 and irexec. Run it with
+// FuzzNative compares random traces on amd64 and irexec (backendtest's RunRandom, which the
+// shared suite also runs over fixed seeds as RandomTraces). Run it with
 // go test -run '^$' -fuzz FuzzNative ./backend/amd64/
 func FuzzNative(f *testing.F) {
 	for seed := uint64(0); seed < 64; seed++ {
 		f.Add(seed, uint8(seed), uint8(seed*7))
 	}
 	f.Fuzz(func(t *testing.T, seed uint64, flags, size uint8) {
-		runRandom(t, seed, flags, size)
+		testArch.RunRandom(t, seed, flags, size)
 	})
-}
-
-// TestRandomTraces is the fuzz target's body over a fixed range of seeds, every flag
-// combination and sizes up to 200 ops (long traces run out of registers and spill).
-func TestRandomTraces(t *testing.T) {
-	n := uint64(2000)
-	if testing.Short() {
-		n = 300
-	}
-	for seed := uint64(0); seed < n; seed++ {
-		runRandom(t, seed, uint8(seed%32), uint8(seed*13/32))
-	}
 }

@@ -81,6 +81,7 @@ var tests = map[string]func(a *Arch, t *testing.T){
 	"DivisionByZeroAndMinusOne":       (*Arch).testDivisionByZeroAndMinusOne,
 	"FloatToIntSaturates":             (*Arch).testFloatToIntSaturates,
 	"GuardValue":                      (*Arch).testGuardValue,
+	"RandomTraces":                    (*Arch).testRandomTraces,
 	"CompileErrors":                   (*Arch).testCompileErrors,
 }
 
