@@ -3,6 +3,8 @@
 package amd64
 
 import (
+	"github.com/metajit/metajit/backend/internal/backendtest"
+
 	"testing"
 	"unsafe"
 
@@ -61,11 +63,11 @@ jump(i9, i11)
 `
 	for _, be := range []backend.Backend{irexec.New(), New()} {
 		b.Run(be.Name(), func(b *testing.B) {
-			obj := &object{Items: make([]int64, b.N)}
+			obj := &backendtest.Object{Items: make([]int64, b.N)}
 			for i := range obj.Items {
 				obj.Items[i] = int64(i & 1023)
 			}
-			tr := parseObj(b, text)
+			tr := backendtest.ParseObj(b, text)
 			loop, err := be.Compile(tr)
 			if err != nil {
 				b.Fatal(err)

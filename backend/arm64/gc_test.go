@@ -3,6 +3,8 @@
 package arm64
 
 import (
+	"github.com/metajit/metajit/backend/internal/backendtest"
+
 	"bytes"
 	"os"
 	"runtime"
@@ -12,16 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/metajit/metajit/backend"
-	"github.com/metajit/metajit/trace"
 )
-
-// stopFlag is a Go object a compiled loop polls: the test sets it to end the loop.
-type stopFlag struct {
-	stop atomic.Int64
-	node *object
-}
-
-var stopField = &trace.FieldDescr{Name: "stop", Offset: unsafe.Offsetof(stopFlag{}.stop), Size: 8, Type: trace.Int, Signed: true}
 
 // ticking ticks every millisecond for d, forcing a garbage collection every 10 ticks, and
 // returns the longest gap between two ticks.
@@ -55,14 +48,14 @@ func ticking(d time.Duration) (maxGap time.Duration, ticks, gcs int) {
 func runWhileTicking(t *testing.T, d time.Duration) (maxGap time.Duration, ticks, gcs int) {
 	// The loop walks a ring of Go objects (pointers carried around the loop, which the GC
 	// must see at each yield) and counts, until the flag is set.
-	ring := &object{N: 1}
+	ring := &backendtest.Object{N: 1}
 	p := ring
 	for i := 2; i <= 100; i++ {
-		p.Next = &object{N: int64(i)}
+		p.Next = &backendtest.Object{N: int64(i)}
 		p = p.Next
 	}
 	p.Next = ring
-	flag := &stopFlag{node: ring}
+	flag := &backendtest.StopFlag{Node: ring}
 	tr := parse(t, `
 [p0, p1, i2]
 label(p0, p1, i2)
@@ -72,14 +65,14 @@ i6 = getfield_i(p1, descr=<object.N>)
 i7 = int_add(i2, i6)
 p8 = getfield_r(p1, descr=<object.Next>)
 jump(p0, p8, i7)
-`, stopField, objN, objNext)
+`, backendtest.StopField, backendtest.ObjN, backendtest.ObjNext)
 	l := compile(t, tr)
 
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		maxGap, ticks, gcs = ticking(d)
-		flag.stop.Store(1)
+		flag.Stop.Store(1)
 	}()
 	var exit backend.Exit
 	l.Run([]uint64{0, 0, 0}, []unsafe.Pointer{unsafe.Pointer(flag), unsafe.Pointer(ring)}, &exit)
@@ -87,7 +80,7 @@ jump(p0, p8, i7)
 	if exit.Op != 5 {
 		t.Fatalf("left at %d", exit.Op)
 	}
-	if n := (*object)(exit.Ptr(1)).N; n < 1 || n > 100 {
+	if n := (*backendtest.Object)(exit.Ptr(1)).N; n < 1 || n > 100 {
 		t.Errorf("the ring node at the exit holds %d", n)
 	}
 	return maxGap, ticks, gcs

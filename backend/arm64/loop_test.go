@@ -3,6 +3,8 @@
 package arm64
 
 import (
+	"github.com/metajit/metajit/backend/internal/backendtest"
+
 	"math"
 	"strings"
 	"testing"
@@ -12,59 +14,6 @@ import (
 	"github.com/metajit/metajit/trace"
 	"golang.org/x/arch/arm64/arm64asm"
 )
-
-// object is a Go struct the traces read and write through descriptors, as an interpreter's
-// objects are (the same as irexec's tests use).
-type object struct {
-	N      int64
-	B      int8
-	U      uint16
-	W      int32
-	F      float64
-	Next   *object
-	Items  []int64
-	Floats []float64
-	Objs   []*object
-}
-
-var (
-	word       = unsafe.Sizeof(uintptr(0))
-	objN       = &trace.FieldDescr{Name: "object.N", Offset: unsafe.Offsetof(object{}.N), Size: 8, Type: trace.Int, Signed: true}
-	objB       = &trace.FieldDescr{Name: "object.B", Offset: unsafe.Offsetof(object{}.B), Size: 1, Type: trace.Int, Signed: true}
-	objU       = &trace.FieldDescr{Name: "object.U", Offset: unsafe.Offsetof(object{}.U), Size: 2, Type: trace.Int}
-	objW       = &trace.FieldDescr{Name: "object.W", Offset: unsafe.Offsetof(object{}.W), Size: 4, Type: trace.Int, Signed: true}
-	objWu      = &trace.FieldDescr{Name: "object.Wu", Offset: unsafe.Offsetof(object{}.W), Size: 4, Type: trace.Int}
-	objF       = &trace.FieldDescr{Name: "object.F", Offset: unsafe.Offsetof(object{}.F), Size: 8, Type: trace.Float}
-	objNext    = &trace.FieldDescr{Name: "object.Next", Offset: unsafe.Offsetof(object{}.Next), Size: 8, Type: trace.Ptr}
-	itemsPtr   = &trace.FieldDescr{Name: "object.Items.ptr", Offset: unsafe.Offsetof(object{}.Items), Size: 8, Type: trace.Ptr}
-	itemsLen   = &trace.FieldDescr{Name: "object.Items.len", Offset: unsafe.Offsetof(object{}.Items) + word, Size: 8, Type: trace.Int, Signed: true}
-	floatsPtr  = &trace.FieldDescr{Name: "object.Floats.ptr", Offset: unsafe.Offsetof(object{}.Floats), Size: 8, Type: trace.Ptr}
-	objsPtr    = &trace.FieldDescr{Name: "object.Objs.ptr", Offset: unsafe.Offsetof(object{}.Objs), Size: 8, Type: trace.Ptr}
-	int64Array = &trace.ArrayDescr{Name: "Int64Array", ItemSize: 8, Type: trace.Int, Signed: true}
-	floatArray = &trace.ArrayDescr{Name: "Float64Array", ItemSize: 8, Type: trace.Float}
-	ptrArray   = &trace.ArrayDescr{Name: "PtrArray", ItemSize: 8, Type: trace.Ptr}
-	bytesArray = &trace.ArrayDescr{Name: "Int8Array", ItemSize: 1, Type: trace.Int, Signed: true}
-	u16Array   = &trace.ArrayDescr{Name: "Uint16Array", ItemSize: 2, Type: trace.Int}
-	// Items of the Floats array seen from the object, through BaseOffset (item i of p0 is
-	// at p0 + BaseOffset + 8i): reads the slice header words as ints.
-	hdrWords    = &trace.ArrayDescr{Name: "HeaderWords", ItemSize: 8, BaseOffset: unsafe.Offsetof(object{}.Floats), Type: trace.Int, Signed: true}
-	allocObject = &trace.AllocDescr{Name: "object", Size: unsafe.Sizeof(object{}),
-		New: func() unsafe.Pointer { return unsafe.Pointer(new(object)) }}
-
-	objDescrs = []trace.Descr{objN, objB, objU, objW, objWu, objF, objNext, itemsPtr, itemsLen, floatsPtr,
-		objsPtr, int64Array, floatArray, ptrArray, bytesArray, u16Array, hdrWords, allocObject}
-)
-
-func newTestObject() *object {
-	next := &object{N: 77}
-	return &object{N: -5, B: -3, U: 0xfffe, W: -70000, F: 2.5, Next: next,
-		Items: []int64{10, 20, 30}, Floats: []float64{0.5, 1.5}, Objs: []*object{nil, next}}
-}
-
-func parseObj(t testing.TB, text string, extra ...trace.Descr) *trace.Trace {
-	t.Helper()
-	return parse(t, text, append(append([]trace.Descr(nil), objDescrs...), extra...)...)
-}
 
 // Each guard branches to its stub through a B.cond at GuardJump(op); PatchGuard points it
 // elsewhere (and flushes the instruction cache), as attaching a bridge will.
@@ -170,7 +119,7 @@ func TestLargeTrace(t *testing.T) {
 	}
 	var ptrs []trace.Ref
 	for k := 0; k < 5000; k++ {
-		ptrs = append(ptrs, tr.EmitDescr(trace.OpGetfieldR, trace.Ptr, objNext, p))
+		ptrs = append(ptrs, tr.EmitDescr(trace.OpGetfieldR, trace.Ptr, backendtest.ObjNext, p))
 	}
 	c := tr.Emit(trace.OpIntLt, trace.Int, vals[len(vals)-1], tr.ConstInt(1<<40))
 	s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{
@@ -178,7 +127,7 @@ func TestLargeTrace(t *testing.T) {
 	tr.EmitGuard(trace.OpGuardTrue, s, c)
 	tr.Emit(trace.OpFinish, trace.Void, vals[len(vals)-1], vals[10], fv, ptrs[4998])
 	l := compile(t, tr)
-	obj := newTestObject()
+	obj := backendtest.NewTestObject()
 	same(t, tr, l, []uint64{0, math.Float64bits(1)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
 	same(t, tr, l, []uint64{1 << 41, math.Float64bits(1)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
 }

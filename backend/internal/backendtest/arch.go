@@ -97,8 +97,8 @@ func (a *Arch) Run(t *testing.T) {
 	}
 }
 
-// compile compiles tr with the backend, failing the test on an error.
-func (a *Arch) compile(t testing.TB, tr *trace.Trace) Native {
+// Compile compiles tr with the backend, failing the test on an error.
+func (a *Arch) Compile(t testing.TB, tr *trace.Trace) Native {
 	t.Helper()
 	l, err := a.Backend.Compile(tr)
 	if err != nil {
@@ -107,8 +107,8 @@ func (a *Arch) compile(t testing.TB, tr *trace.Trace) Native {
 	return l.(Native)
 }
 
-// parse parses a trace in the text format with the given descriptors.
-func parse(t testing.TB, text string, descrs ...trace.Descr) *trace.Trace {
+// Parse parses a trace in the text format with the given descriptors.
+func Parse(t testing.TB, text string, descrs ...trace.Descr) *trace.Trace {
 	t.Helper()
 	tr, err := trace.Parse(text, trace.DescrTable{}.Add(descrs...), nil)
 	if err != nil {
@@ -117,10 +117,10 @@ func parse(t testing.TB, text string, descrs ...trace.Descr) *trace.Trace {
 	return tr
 }
 
-// parseObj parses a trace that may use the descriptors of object.
-func parseObj(t testing.TB, text string, extra ...trace.Descr) *trace.Trace {
+// ParseObj parses a trace that may use the descriptors of Object.
+func ParseObj(t testing.TB, text string, extra ...trace.Descr) *trace.Trace {
 	t.Helper()
-	return parse(t, text, append(append([]trace.Descr(nil), objDescrs...), extra...)...)
+	return Parse(t, text, append(append([]trace.Descr(nil), objDescrs...), extra...)...)
 }
 
 // disassembleTree returns the disassembly of every loop of l's tree.
@@ -132,9 +132,9 @@ func (a *Arch) disassembleTree(l Native) string {
 	return sb.String()
 }
 
-// same runs tr on irexec and on the native loop l with the same inputs and fails unless they
+// Same runs tr on irexec and on the native loop l with the same inputs and fails unless they
 // leave at the same op with the same values (backend.DiffExits). It returns the native exit.
-func (a *Arch) same(t testing.TB, tr *trace.Trace, l backend.Loop, ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
+func (a *Arch) Same(t testing.TB, tr *trace.Trace, l backend.Loop, ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
 	t.Helper()
 	ref, err := irexec.New().Compile(tr)
 	if err != nil {

@@ -157,9 +157,9 @@ finish(i0, i3, i2)
 )
 
 func (a *Arch) countTree(t testing.TB) (Native, []refBridge) {
-	root := parse(t, countLoop)
-	l := a.compile(t, root)
-	b1 := refBridge{from: root, guard: 7, sources: []trace.Ref{4, 1, 2}, tr: parse(t, countBridge)}
+	root := Parse(t, countLoop)
+	l := a.Compile(t, root)
+	b1 := refBridge{from: root, guard: 7, sources: []trace.Ref{4, 1, 2}, tr: Parse(t, countBridge)}
 	attach(t, l, b1)
 	return l, []refBridge{b1}
 }
@@ -203,7 +203,7 @@ func (a *Arch) testBridgeCompletesLoop(t *testing.T) {
 // snapshot.
 func (a *Arch) testBridgeOfBridge(t *testing.T) {
 	l, bridges := a.countTree(t)
-	b2 := refBridge{from: bridges[0].tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: parse(t, countBridge2)}
+	b2 := refBridge{from: bridges[0].tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: Parse(t, countBridge2)}
 	attach(t, l, b2)
 	bridges = append(bridges, b2)
 	for _, c := range []struct {
@@ -234,7 +234,7 @@ func (a *Arch) testBridgeOfBridge(t *testing.T) {
 // A tree with floats and pointers, loads and a store in the bridge: the bridge's values take
 // slots after the loop's in both of the area's arrays.
 func (a *Arch) testBridgeFloatsAndPointers(t *testing.T) {
-	root := parseObj(t, `
+	root := ParseObj(t, `
 # trace walk
 [p0, i1, f2]
 label(p0, i1, f2)
@@ -248,7 +248,7 @@ i10 = int_lt(i5, i4)
 guard_true(i10) [f0@1: 0=p0 1=i5 2=f9]
 jump(p0, i5, f9)
 `)
-	bridge := parseObj(t, `
+	bridge := ParseObj(t, `
 # trace walk-bridge
 [p0, i1, f2]
 f3 = cast_int_to_float(i1)
@@ -263,7 +263,7 @@ i11 = float_lt(f10, 1000000.0)
 guard_true(i11) [f1@0: 0=p0 1=i9 2=f5 3=p7]
 finish(p0, i9, f5)
 `)
-	l := a.compile(t, root)
+	l := a.Compile(t, root)
 	bridges := []refBridge{{from: root, guard: 8, sources: []trace.Ref{0, 5, 2}, tr: bridge}}
 	attach(t, l, bridges[0])
 	for _, c := range []struct {
@@ -276,7 +276,7 @@ finish(p0, i9, f5)
 		{60, 2, -3, "walk", 11},
 		{100000, 1, 0.25, "walk-bridge", 12}, // |f| grows past 1e6
 	} {
-		obj := &object{N: c.limit, Next: &object{N: c.skip}}
+		obj := &Object{N: c.limit, Next: &Object{N: c.skip}}
 		var fRef float64
 		want, _ := runTree(t, root, bridges, []uint64{0, 0, math.Float64bits(c.f)}, []unsafe.Pointer{unsafe.Pointer(obj)})
 		fRef, obj.F = obj.F, 0
@@ -312,8 +312,8 @@ func (a *Arch) testBridgeResidualCalls(t *testing.T) {
 			a.SetInt(a.Int(0) % 5)
 			return true
 		}}
-	root := parse(t, countLoop)
-	bridge := parseObj(t, `
+	root := Parse(t, countLoop)
+	bridge := ParseObj(t, `
 # trace call-bridge
 [i0, i1, i2]
 i3 = call_i(i0, i1, 7, descr=<add3>)
@@ -325,7 +325,7 @@ i8 = getfield_i(p5, descr=<object.N>)
 i9 = int_sub(i8, i7)
 finish(i0, i9, i2)
 `, add, record, mod)
-	l := a.compile(t, root)
+	l := a.Compile(t, root)
 	bridges := []refBridge{{from: root, guard: 7, sources: []trace.Ref{4, 1, 2}, tr: bridge}}
 	attach(t, l, bridges[0])
 	for _, c := range []struct {
@@ -382,7 +382,7 @@ func (a *Arch) testBridgeAttachedDuringRun(t *testing.T) {
 			}
 			return true
 		}}
-	root := parse(t, `
+	root := Parse(t, `
 # trace hooked
 [i0, i1, i2]
 label(i0, i1, i2)
@@ -398,7 +398,7 @@ jump(i4, i9, i2)
 `, hook)
 	add := &trace.CallDescr{Name: "add3", ArgTypes: []trace.Type{trace.Int, trace.Int, trace.Int}, Result: trace.Int, Pure: true,
 		Fn: func(a *trace.CallArgs) bool { a.SetInt(a.Int(0) + a.Int(1) + a.Int(2)); return true }}
-	b = refBridge{from: root, guard: 8, sources: []trace.Ref{4, 1, 2}, tr: parse(t, `
+	b = refBridge{from: root, guard: 8, sources: []trace.Ref{4, 1, 2}, tr: Parse(t, `
 # trace late-bridge
 [i0, i1, i2]
 i3 = call_i(i0, i1, -20, descr=<add3>)
@@ -407,7 +407,7 @@ guard_true(i4) [f1@0: 0=i0 1=i3 2=i2]
 finish(i0, i3, i2)
 `, add)}
 	want, runs := runTree(t, root, []refBridge{b}, []uint64{4, 0, 50}, nil)
-	l = a.compile(t, root)
+	l = a.Compile(t, root)
 	var got backend.Exit
 	l.Run([]uint64{4, 0, 50}, nil, &got)
 	if !attached || runs[0] == 0 {
@@ -426,7 +426,7 @@ finish(i0, i3, i2)
 // results do not change.
 func (a *Arch) testBridgeRestarts(t *testing.T) {
 	l, bridges := a.countTree(t)
-	b2 := refBridge{from: bridges[0].tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: parse(t, countBridge2)}
+	b2 := refBridge{from: bridges[0].tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: Parse(t, countBridge2)}
 	attach(t, l, b2)
 	bridges = append(bridges, b2)
 	for _, budget := range []int64{1, 2, 3, 7} {
@@ -441,7 +441,7 @@ func (a *Arch) testBridgeRestarts(t *testing.T) {
 // yields from the bridge's finish (restartCode). With one P, the goroutine that ends the
 // loop only runs if it does.
 func (a *Arch) testBridgeLoopYields(t *testing.T) {
-	root := parse(t, `
+	root := Parse(t, `
 # trace always-fails
 [p0, i1]
 label(p0, i1)
@@ -450,22 +450,22 @@ i4 = int_lt(i3, 0)
 guard_true(i4) [f0@0: 0=p0 1=i3]
 jump(p0, i3)
 `)
-	bridge := parse(t, `
+	bridge := Parse(t, `
 # trace stopper
 [p0, i1]
 i2 = getfield_i(p0, descr=<stop>)
 guard_false(i2) [f1@0: 0=p0 1=i1]
 finish(p0, i1)
-`, stopField)
-	l := a.compile(t, root)
+`, StopField)
+	l := a.Compile(t, root)
 	attach(t, l, refBridge{from: root, guard: 5, sources: []trace.Ref{0, 3}, tr: bridge})
 	old := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(old)
-	flag := &stopFlag{}
+	flag := &StopFlag{}
 	go func() {
 		time.Sleep(20 * time.Millisecond)
 		runtime.GC() // a stop-the-world too
-		flag.stop.Store(1)
+		flag.Stop.Store(1)
 	}()
 	var exit backend.Exit
 	l.Run([]uint64{0, 0}, []unsafe.Pointer{unsafe.Pointer(flag)}, &exit)
@@ -507,18 +507,18 @@ func (a *Arch) testBridgeConcurrentRuns(t *testing.T) {
 }
 
 func (a *Arch) testAttachErrors(t *testing.T) {
-	root := parse(t, countLoop)
-	l := a.compile(t, root)
-	good := parse(t, countBridge)
-	other := parse(t, countLoop)
+	root := Parse(t, countLoop)
+	l := a.Compile(t, root)
+	good := Parse(t, countBridge)
+	other := Parse(t, countLoop)
 	b, err := l.Attach(root, 7, []trace.Ref{4, 1, 2}, good)
 	if err != nil {
 		t.Fatal(err)
 	}
-	float := parse(t, "[f0, i1, i2]\nfinish(i1, i1, i2)")
-	short := parse(t, "[i0, i1, i2]\nfinish(i0, i1)")
-	wrongType := parse(t, "[i0, i1, i2]\nf3 = cast_int_to_float(i0)\nfinish(f3, i1, i2)")
-	jumps := parse(t, "[i0, i1, i2]\nlabel(i0, i1, i2)\njump(i0, i1, i2)")
+	float := Parse(t, "[f0, i1, i2]\nfinish(i1, i1, i2)")
+	short := Parse(t, "[i0, i1, i2]\nfinish(i0, i1)")
+	wrongType := Parse(t, "[i0, i1, i2]\nf3 = cast_int_to_float(i0)\nfinish(f3, i1, i2)")
+	jumps := Parse(t, "[i0, i1, i2]\nlabel(i0, i1, i2)\njump(i0, i1, i2)")
 	for _, c := range []struct {
 		name    string
 		on      backend.Loop
@@ -557,15 +557,15 @@ func (a *Arch) testAttachErrors(t *testing.T) {
 // Free unmaps the loop's code and its bridges'.
 func (a *Arch) testFreeTree(t *testing.T) {
 	mem := codemem.New(0)
-	root := parse(t, countLoop)
+	root := Parse(t, countLoop)
 	bl, err := a.WithMemory(mem).Compile(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	l := bl.(Native)
-	b1 := refBridge{from: root, guard: 7, sources: []trace.Ref{4, 1, 2}, tr: parse(t, countBridge)}
+	b1 := refBridge{from: root, guard: 7, sources: []trace.Ref{4, 1, 2}, tr: Parse(t, countBridge)}
 	attach(t, l, b1)
-	attach(t, l, refBridge{from: b1.tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: parse(t, countBridge2)})
+	attach(t, l, refBridge{from: b1.tr, guard: 6, sources: []trace.Ref{0, 4, 2}, tr: Parse(t, countBridge2)})
 	var e backend.Exit
 	l.Run([]uint64{0, 0, 5000}, nil, &e)
 	if mem.Used() < l.CodeSize()+2*16 {
@@ -678,12 +678,12 @@ func (a *Arch) sameHeadTree(t testing.TB, l Native, bridges []refBridge, ints []
 }
 
 func (a *Arch) testAttachHead(t *testing.T) {
-	root := parse(t, headLoop)
+	root := Parse(t, headLoop)
 	if got := root.LiveIns(); len(got) != 6 {
 		t.Fatalf("live-ins %v: the test wants the label's 4 arguments and 2 invariants", got)
 	}
-	l := a.compile(t, root)
-	b := refBridge{from: root, guard: 10, sources: []trace.Ref{7, 1, 2, 3}, tr: parse(t, headBridge)}
+	l := a.Compile(t, root)
+	b := refBridge{from: root, guard: 10, sources: []trace.Ref{7, 1, 2, 3}, tr: Parse(t, headBridge)}
 	nb := attachHead(t, l, b)
 	bridges := []refBridge{b}
 	budget := *a.Budget(l)
@@ -750,12 +750,12 @@ func (a *Arch) testAttachHeadInvariantsInHomes(t *testing.T) {
 	fmt.Fprintf(&sb, "i%d = int_lt(i%d, i2)\n", pos, lab+1)
 	fmt.Fprintf(&sb, "guard_true(i%d) [f0@1: 0=i%d 1=i%d 2=i2 3=f%d]\n", pos, lab+1, acc, f)
 	fmt.Fprintf(&sb, "jump(i%d, i%d, i2, f%d)\n", lab+1, acc, f)
-	root := parse(t, sb.String())
-	l := a.compile(t, root)
+	root := Parse(t, sb.String())
+	l := a.Compile(t, root)
 	if a.HeadInMemory(l) == 0 {
 		t.Fatalf("every live-in is in a register at the head")
 	}
-	b := refBridge{from: root, guard: guard, sources: []trace.Ref{trace.Ref(lab + 1), 1, 2, 3}, tr: parse(t, `
+	b := refBridge{from: root, guard: guard, sources: []trace.Ref{trace.Ref(lab + 1), 1, 2, 3}, tr: Parse(t, `
 # trace many-bridge
 [i0, i1, i2, f3]
 i4 = int_sub(i1, i0)
@@ -776,9 +776,9 @@ finish(i0, i4, i2, f5)
 }
 
 func (a *Arch) testAttachHeadErrors(t *testing.T) {
-	root := parse(t, headLoop)
-	l := a.compile(t, root)
-	ext, liveIns := toHead(t, root, parse(t, headBridge))
+	root := Parse(t, headLoop)
+	l := a.Compile(t, root)
+	ext, liveIns := toHead(t, root, Parse(t, headBridge))
 	sources := []trace.Ref{7, 1, 2, 3}
 	fewer := append([]trace.Ref(nil), liveIns[:len(liveIns)-1]...)
 	swapped := append([]trace.Ref(nil), liveIns...)
@@ -803,7 +803,7 @@ func (a *Arch) testAttachHeadErrors(t *testing.T) {
 		t.Errorf("not a guard: %v", err)
 	}
 	// A trace without a loop has no head.
-	fin := a.compile(t, parse(t, "[i0]\ni1 = int_add(i0, 1)\nfinish(i1)"))
+	fin := a.Compile(t, Parse(t, "[i0]\ni1 = int_add(i0, 1)\nfinish(i1)"))
 	if _, err := fin.AttachHead(root, 10, sources, ext, liveIns); err == nil || !strings.Contains(err.Error(), "no body head") {
 		t.Errorf("no head: %v", err)
 	}

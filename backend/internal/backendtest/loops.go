@@ -18,15 +18,15 @@ import (
 // Loops in machine code: loads and stores, the jump's parallel assignment, register
 // pressure, yields, residual calls and allocation, concurrent and reentrant runs.
 
-// newTestObject returns an object with a value in every field.
-func newTestObject() *object {
-	next := &object{N: 77}
-	return &object{N: -5, B: -3, U: 0xfffe, W: -70000, F: 2.5, Next: next,
-		Items: []int64{10, 20, 30}, Floats: []float64{0.5, 1.5}, Objs: []*object{nil, next}}
+// NewTestObject returns an Object with a value in every field.
+func NewTestObject() *Object {
+	next := &Object{N: 77}
+	return &Object{N: -5, B: -3, U: 0xfffe, W: -70000, F: 2.5, Next: next,
+		Items: []int64{10, 20, 30}, Floats: []float64{0.5, 1.5}, Objs: []*Object{nil, next}}
 }
 
 func (ar *Arch) testLoadsAndStores(t *testing.T) {
-	tr := parseObj(t, `
+	tr := ParseObj(t, `
 [p0, i1]
 i2 = getfield_i(p0, descr=<object.N>)
 i3 = getfield_i(p0, descr=<object.B>)
@@ -60,9 +60,9 @@ setarrayitem(p12, i1, 1.25, descr=<Float64Array>)
 setarrayitem(p10, 0, 1099511627776, descr=<Int64Array>)
 finish(i2, i3, i4, i5, i6, f7, i9, i11, f13, p15, p16, i17, i18, i19, i20)
 `)
-	l := ar.compile(t, tr)
+	l := ar.Compile(t, tr)
 	ref, _ := irexec.New().Compile(tr)
-	a, b := newTestObject(), newTestObject()
+	a, b := NewTestObject(), NewTestObject()
 	var want, got backend.Exit
 	ref.Run([]uint64{0, 1}, []unsafe.Pointer{unsafe.Pointer(a)}, &want)
 	l.Run([]uint64{0, 1}, []unsafe.Pointer{unsafe.Pointer(b)}, &got)
@@ -109,7 +109,7 @@ func (ar *Arch) testArrayOfStructFields(t *testing.T) {
 	wtag := &trace.ArrayDescr{Name: "wide.tag", ItemSize: unsafe.Sizeof(wide{}), BaseOffset: unsafe.Offsetof(wide{}.tag), Size: 2, Type: trace.Int, Signed: true}
 	wbits := &trace.ArrayDescr{Name: "wide.bits", ItemSize: unsafe.Sizeof(wide{}), BaseOffset: unsafe.Offsetof(wide{}.bits), Size: 4, Type: trace.Int, Signed: true}
 	words := &trace.ArrayDescr{Name: "words", ItemSize: 8, BaseOffset: 4, Size: 4, Type: trace.Int}
-	tr := parse(t, `
+	tr := Parse(t, `
 [p0, i1, p2]
 i3 = getarrayitem_i(p0, i1, descr=<item.tag>)
 i4 = getarrayitem_i(p0, i1, descr=<item.bits>)
@@ -123,7 +123,7 @@ setarrayitem(p2, i1, i4, descr=<wide.bits>)
 setarrayitem(p0, 1, f5, descr=<item.f>)
 finish(i3, i4, f5, i6, i7, i8, i9)
 `, tag, bits, flt, wtag, wbits, words)
-	l := ar.compile(t, tr)
+	l := ar.Compile(t, tr)
 	ref, _ := irexec.New().Compile(tr)
 	for i := range items {
 		itemsR, widesR := append([]item(nil), items...), append([]wide(nil), wides...)
@@ -147,7 +147,7 @@ finish(i3, i4, f5, i6, i7, i8, i9)
 // The sum_list loop on a Go slice: the length and data pointer come from the slice header in
 // a preamble (loop invariants), the body is bounds-checked with uint_lt.
 func (ar *Arch) testSumOverGoSlice(t *testing.T) {
-	tr := parseObj(t, `
+	tr := ParseObj(t, `
 [p0, i1, i2]
 i3 = getfield_i(p0, descr=<object.Items.len>)
 p4 = getfield_r(p0, descr=<object.Items.ptr>)
@@ -160,17 +160,17 @@ guard_no_overflow() [f1@5: 0=p0 1=i1 2=i2 3=i8]
 i11 = int_add(i2, 1)
 jump(i9, i11)
 `)
-	l := ar.compile(t, tr)
-	obj := &object{}
+	l := ar.Compile(t, tr)
+	obj := &Object{}
 	for i := int64(0); i < 1000; i++ {
 		obj.Items = append(obj.Items, i*i-500)
 	}
-	e := ar.same(t, tr, l, []uint64{0, 0, 0}, []unsafe.Pointer{unsafe.Pointer(obj)})
+	e := ar.Same(t, tr, l, []uint64{0, 0, 0}, []unsafe.Pointer{unsafe.Pointer(obj)})
 	if e.Op != 7 || e.Int(2) != 1000 || e.Ptr(0) != unsafe.Pointer(obj) {
 		t.Errorf("left at %d", e.Op)
 	}
 	obj.Items = []int64{1, 2, math.MaxInt64, 4}
-	if e := ar.same(t, tr, l, []uint64{0, 0, 0}, []unsafe.Pointer{unsafe.Pointer(obj)}); e.Op != 10 || e.Int(8) != math.MaxInt64 {
+	if e := ar.Same(t, tr, l, []uint64{0, 0, 0}, []unsafe.Pointer{unsafe.Pointer(obj)}); e.Op != 10 || e.Int(8) != math.MaxInt64 {
 		t.Errorf("overflow: left at %d", e.Op)
 	}
 	// No allocation per run when the Exit and the inputs are reused.
@@ -184,11 +184,11 @@ jump(i9, i11)
 
 // A linked-list loop carries a pointer around the loop and leaves at the null.
 func (ar *Arch) testPointerLoop(t *testing.T) {
-	var list *object
+	var list *Object
 	for i := int64(1); i <= 1000; i++ {
-		list = &object{N: i, Next: list}
+		list = &Object{N: i, Next: list}
 	}
-	tr := parseObj(t, `
+	tr := ParseObj(t, `
 [p0, i1]
 label(p0, i1)
 guard_nonnull(p0) [f0@0: 0=p0 1=i1]
@@ -197,8 +197,8 @@ i5 = int_add(i1, i4)
 p6 = getfield_r(p0, descr=<object.Next>)
 jump(p6, i5)
 `)
-	l := ar.compile(t, tr)
-	if e := ar.same(t, tr, l, []uint64{0, 0}, []unsafe.Pointer{unsafe.Pointer(list)}); e.Int(1) != 500500 {
+	l := ar.Compile(t, tr)
+	if e := ar.Same(t, tr, l, []uint64{0, 0}, []unsafe.Pointer{unsafe.Pointer(list)}); e.Int(1) != 500500 {
 		t.Errorf("sum %d", e.Int(1))
 	}
 }
@@ -206,7 +206,7 @@ jump(p6, i5)
 // The jump's assignment is parallel: swaps of ints and of floats, a value passed through,
 // constants, an invariant.
 func (ar *Arch) testJumpIsAParallelAssignment(t *testing.T) {
-	tr := parse(t, `
+	tr := Parse(t, `
 [i0, i1, f2, f3, i4, i5]
 i6 = int_mul(i5, 3)
 label(i0, i1, f2, f3, i4, i5)
@@ -217,15 +217,15 @@ f11 = float_add(f2, 1.0)
 i12 = int_add(i0, i6)
 jump(i1, i12, f3, f11, i10, 7)
 `)
-	l := ar.compile(t, tr)
+	l := ar.Compile(t, tr)
 	for n := uint64(0); n < 8; n++ {
-		ar.same(t, tr, l, []uint64{10, 20, math.Float64bits(0.5), math.Float64bits(100), n, 5}, nil)
+		ar.Same(t, tr, l, []uint64{10, 20, math.Float64bits(0.5), math.Float64bits(100), n, 5}, nil)
 	}
 }
 
 // A loop without a label jumps back to the first op, rebinding the inputs.
 func (ar *Arch) testLoopWithoutLabel(t *testing.T) {
-	tr := parse(t, `
+	tr := Parse(t, `
 [i0, f1]
 i2 = int_lt(i0, 100000)
 guard_true(i2) [f0@0: 0=i0 1=f1]
@@ -233,8 +233,8 @@ i4 = int_add(i0, 7)
 f5 = float_mul(f1, 1.0001)
 jump(i4, f5)
 `)
-	l := ar.compile(t, tr)
-	ar.same(t, tr, l, []uint64{0, math.Float64bits(1)}, nil)
+	l := ar.Compile(t, tr)
+	ar.Same(t, tr, l, []uint64{0, math.Float64bits(1)}, nil)
 }
 
 // Register pressure: more live ints and floats than registers, carried around a loop (the
@@ -260,8 +260,8 @@ func (ar *Arch) testRegisterPressure(t *testing.T) {
 	next = append(next, "iDec")
 	text := fmt.Sprintf("[%s]\nlabel(%s)\niC = int_gt(%s, 0)\nguard_true(iC) [f0@0: %s]\n%s\niDec = int_sub(%s, 1)\njump(%s)\n",
 		strings.Join(in, ", "), strings.Join(in, ", "), cnt, strings.Join(snap, " "), strings.Join(body, "\n"), cnt, strings.Join(next, ", "))
-	tr := parse(t, text)
-	l := ar.compile(t, tr)
+	tr := Parse(t, text)
+	l := ar.Compile(t, tr)
 	ints := make([]uint64, nI+nF+1)
 	for k := range ints {
 		ints[k] = uint64(k * 3)
@@ -271,15 +271,15 @@ func (ar *Arch) testRegisterPressure(t *testing.T) {
 	}
 	for _, n := range []uint64{0, 1, 2, 5, 100} {
 		ints[nI+nF] = n
-		ar.same(t, tr, l, ints, nil)
+		ar.Same(t, tr, l, ints, nil)
 	}
 }
 
 // A long run crosses many yields to Go: the loop state (ints, floats, pointers, invariants)
 // survives every yield and re-entry.
 func (ar *Arch) testYieldsKeepTheLoopState(t *testing.T) {
-	obj := &object{N: 3}
-	tr := parseObj(t, `
+	obj := &Object{N: 3}
+	tr := ParseObj(t, `
 [i0, f1, p2, i3]
 i4 = getfield_i(p2, descr=<object.N>)
 label(i0, f1, p2, i3)
@@ -289,8 +289,8 @@ i8 = int_add(i0, i4)
 f9 = float_add(f1, 0.5)
 jump(i8, f9, p2, i3)
 `)
-	l := ar.compile(t, tr)
-	e := ar.same(t, tr, l, []uint64{0, 0, 0, 3 * 3_000_000}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
+	l := ar.Compile(t, tr)
+	e := ar.Same(t, tr, l, []uint64{0, 0, 0, 3 * 3_000_000}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
 	if e.Int(0) != 3*3_000_000 || e.Float(1) != 1_500_000 || e.Ptr(2) != unsafe.Pointer(obj) {
 		t.Errorf("after the loop: %d %v %p", e.Int(0), e.Float(1), e.Ptr(2))
 	}
@@ -307,7 +307,7 @@ func (ar *Arch) testResidualCalls(t *testing.T) {
 		Fn: func(a *trace.CallArgs) bool { a.SetFloat(math.Hypot(a.Float(0), a.Float(1))); return true }}
 	mk := &trace.CallDescr{Name: "make_object", ArgTypes: []trace.Type{trace.Int, trace.Ptr}, Result: trace.Ptr,
 		Fn: func(a *trace.CallArgs) bool {
-			a.SetPtr(unsafe.Pointer(&object{N: a.Int(0), Next: (*object)(a.Ptr(1))}))
+			a.SetPtr(unsafe.Pointer(&Object{N: a.Int(0), Next: (*Object)(a.Ptr(1))}))
 			return true
 		}}
 	record := &trace.CallDescr{Name: "record", ArgTypes: []trace.Type{trace.Int}, Result: trace.Void,
@@ -320,7 +320,7 @@ func (ar *Arch) testResidualCalls(t *testing.T) {
 			a.SetInt(a.Int(0) / a.Int(1))
 			return true
 		}}
-	tr := parseObj(t, `
+	tr := ParseObj(t, `
 [i0, i1, p2, f3]
 f4 = float_add(f3, 1.0)
 i5 = int_mul(i0, 2)
@@ -335,14 +335,14 @@ i13 = int_add(i12, i5)
 f14 = float_add(f7, f4)
 finish(i10, f7, p8, i13, f14, i5)
 `, add, hyp, mk, record, div)
-	l := ar.compile(t, tr)
-	other := &object{}
+	l := ar.Compile(t, tr)
+	other := &Object{}
 	var exit backend.Exit
 	l.Run([]uint64{5, 7, 0, math.Float64bits(3)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(other)}, &exit)
 	if !exit.IsFinish() || exit.Int(10) != 112/7 || exit.Float(7) != 5 || exit.Int(13) != 122 || exit.Float(14) != 9 || exit.Int(5) != 10 {
 		t.Fatalf("left at %d: %d %v %d %v\n%s", exit.Op, exit.Int(10), exit.Float(7), exit.Int(13), exit.Float(14), l.Disassemble())
 	}
-	if o := (*object)(exit.Ptr(8)); o.N != 112 || o.Next != other {
+	if o := (*Object)(exit.Ptr(8)); o.N != 112 || o.Next != other {
 		t.Errorf("call_r made %+v", o)
 	}
 	if len(log) != 2 || log[0] != 112 || log[1] != 16 {
@@ -351,7 +351,7 @@ finish(i10, f7, p8, i13, f14, i5)
 	// The failing call leaves through its snapshot: nothing after it ran.
 	log = nil
 	l.Run([]uint64{5, 0, 0, math.Float64bits(3)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(other)}, &exit)
-	if exit.Op != 10 || exit.Snapshot().Frames[0].PC != 9 || exit.Int(6) != 105 || exit.Float(4) != 4 || (*object)(exit.Ptr(8)).N != 105 {
+	if exit.Op != 10 || exit.Snapshot().Frames[0].PC != 9 || exit.Int(6) != 105 || exit.Float(4) != 4 || (*Object)(exit.Ptr(8)).N != 105 {
 		t.Errorf("failing call: left at %d", exit.Op)
 	}
 	if len(log) != 1 {
@@ -365,7 +365,7 @@ finish(i10, f7, p8, i13, f14, i5)
 func (ar *Arch) testFailingCallWithoutCanFailPanics(t *testing.T) {
 	bad := &trace.CallDescr{Name: "liar", ArgTypes: []trace.Type{}, Result: trace.Void,
 		Fn: func(*trace.CallArgs) bool { return false }}
-	l := ar.compile(t, parse(t, "[]\ncall_n(descr=<liar>)\nfinish()", bad))
+	l := ar.Compile(t, Parse(t, "[]\ncall_n(descr=<liar>)\nfinish()", bad))
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(r.(string), "CanFail") {
 			t.Errorf("recovered %v", r)
@@ -375,7 +375,7 @@ func (ar *Arch) testFailingCallWithoutCanFailPanics(t *testing.T) {
 	l.Run(nil, nil, &exit)
 }
 
-// new allocates through Go; the object is held only by the trace while residual calls run the
+// new allocates through Go; the Object is held only by the trace while residual calls run the
 // garbage collector and make garbage, and must survive (its home is in the area on the
 // goroutine stack, typed as a pointer).
 func (ar *Arch) testNewSurvivesGC(t *testing.T) {
@@ -388,7 +388,7 @@ func (ar *Arch) testNewSurvivesGC(t *testing.T) {
 			}
 			return true
 		}}
-	tr := parseObj(t, `
+	tr := ParseObj(t, `
 [i0]
 label(i0)
 p2 = new(descr=<object>)
@@ -403,13 +403,13 @@ guard_true(i9) [f0@1: 0=i0 1=p2]
 i11 = int_add(i0, 1)
 jump(i11)
 `, gc, garbage)
-	l := ar.compile(t, tr)
+	l := ar.Compile(t, tr)
 	var exit backend.Exit
 	l.Run([]uint64{0}, nil, &exit)
 	if exit.Op != 10 || exit.Int(0) != 20 {
 		t.Fatalf("left at %d with i0=%d", exit.Op, exit.Int(0))
 	}
-	if o := (*object)(exit.Ptr(2)); o.N != 20 {
+	if o := (*Object)(exit.Ptr(2)); o.N != 20 {
 		t.Errorf("the new object holds %d", o.N)
 	}
 }
@@ -431,7 +431,7 @@ func (ar *Arch) testReentrantRun(t *testing.T) {
 			a.SetInt(inner.Int(3) + n)
 			return true
 		}}
-	l = ar.compile(t, parse(t, "[i0, i1]\ni2 = int_add(i0, i1)\ni3 = call_i(i0, i1, descr=<recurse>)\ni4 = int_add(i3, i2)\nfinish(i3, i4, i2)", recurse))
+	l = ar.Compile(t, Parse(t, "[i0, i1]\ni2 = int_add(i0, i1)\ni3 = call_i(i0, i1, descr=<recurse>)\ni4 = int_add(i3, i2)\nfinish(i3, i4, i2)", recurse))
 	var exit backend.Exit
 	l.Run([]uint64{5, 1}, nil, &exit)
 	if exit.Int(3) != 47 || depth != 5 || exit.Int(4) != 53 {
@@ -441,7 +441,7 @@ func (ar *Arch) testReentrantRun(t *testing.T) {
 
 // Runs of one loop in several goroutines at once.
 func (ar *Arch) testConcurrentRuns(t *testing.T) {
-	tr := parse(t, `
+	tr := Parse(t, `
 [i0, i1, i2]
 label(i0, i1, i2)
 i4 = int_lt(i0, i1)
@@ -450,7 +450,7 @@ i6 = int_add(i2, i0)
 i7 = int_add(i0, 1)
 jump(i7, i1, i6)
 `)
-	l := ar.compile(t, tr)
+	l := ar.Compile(t, tr)
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
@@ -478,7 +478,7 @@ func (ar *Arch) testConcurrentCompiles(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for k := 0; k < 20; k++ {
-				tr := parse(t, "[i0, f1]\ni2 = int_mul(i0, 3)\nf3 = float_mul(f1, 2.0)\nfinish(i2, f3)")
+				tr := Parse(t, "[i0, f1]\ni2 = int_mul(i0, 3)\nf3 = float_mul(f1, 2.0)\nfinish(i2, f3)")
 				if _, err := ar.Backend.Compile(tr); err != nil {
 					t.Error(err)
 					return
@@ -498,13 +498,13 @@ finish(i0, 7, f1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := ar.compile(t, tr)
-	obj := &object{}
-	e := ar.same(t, tr, l, []uint64{0, math.Float64bits(-0.25)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
+	l := ar.Compile(t, tr)
+	obj := &Object{}
+	e := ar.Same(t, tr, l, []uint64{0, math.Float64bits(-0.25)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
 	if e.Op != 3 || e.Float(1) != -0.25 || e.Ptr(2) != unsafe.Pointer(obj) || e.Snapshot().Frames[1].PC != 8 {
 		t.Errorf("exit %d", e.Op)
 	}
-	e = ar.same(t, tr, l, []uint64{1, math.Float64bits(-0.25)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
+	e = ar.Same(t, tr, l, []uint64{1, math.Float64bits(-0.25)}, []unsafe.Pointer{nil, nil, unsafe.Pointer(obj)})
 	if !e.IsFinish() || e.Snapshot() != nil {
 		t.Error("finish")
 	}
@@ -517,7 +517,7 @@ func (ar *Arch) testCompileErrors(t *testing.T) {
 		t.Error("compiled an invalid trace")
 	}
 	far := &trace.FieldDescr{Name: "far", Offset: 1 << 31, Size: 8, Type: trace.Int}
-	if _, err := ar.Backend.Compile(parse(t, "[p0]\ni1 = getfield_i(p0, descr=<far>)\nfinish(i1)", far)); err == nil || !strings.Contains(err.Error(), "offset") {
+	if _, err := ar.Backend.Compile(Parse(t, "[p0]\ni1 = getfield_i(p0, descr=<far>)\nfinish(i1)", far)); err == nil || !strings.Contains(err.Error(), "offset") {
 		t.Errorf("field at 2 GiB: %v", err)
 	}
 	if ar.Backend.Name() != ar.Name {

@@ -88,7 +88,7 @@ func (ar *Arch) testPureOps(t *testing.T) {
 				r2 := tr.Emit(o, info.Result, y, x) // x and y still live: copies
 				tr.Emit(trace.OpFinish, trace.Void, r, r2, x, y)
 			}
-			l := ar.compile(t, tr)
+			l := ar.Compile(t, tr)
 			self := trace.NewTrace(o.String() + " self")
 			sx := self.Input(ta)
 			if unary {
@@ -97,15 +97,15 @@ func (ar *Arch) testPureOps(t *testing.T) {
 				sr := self.Emit(o, info.Result, sx, sx)
 				self.Emit(trace.OpFinish, trace.Void, sr)
 			}
-			ls := ar.compile(t, self)
+			ls := ar.Compile(t, self)
 			for _, a := range edgeBits(ta) {
-				ar.same(t, self, ls, []uint64{a}, nil)
+				ar.Same(t, self, ls, []uint64{a}, nil)
 				if unary {
-					ar.same(t, tr, l, []uint64{a}, nil)
+					ar.Same(t, tr, l, []uint64{a}, nil)
 					continue
 				}
 				for _, b := range edgeBits(info.Args[1]) {
-					ar.same(t, tr, l, []uint64{a, b}, nil)
+					ar.Same(t, tr, l, []uint64{a, b}, nil)
 				}
 			}
 			if unary {
@@ -122,9 +122,9 @@ func (ar *Arch) testPureOps(t *testing.T) {
 					}
 					r := tr.Emit(o, info.Result, args...)
 					tr.Emit(trace.OpFinish, trace.Void, r)
-					l := ar.compile(t, tr)
+					l := ar.Compile(t, tr)
 					for _, a := range edgeBits(ta) {
-						ar.same(t, tr, l, []uint64{a}, nil)
+						ar.Same(t, tr, l, []uint64{a}, nil)
 					}
 				}
 			}
@@ -152,14 +152,14 @@ func (ar *Arch) testComparisonsFusedWithGuards(t *testing.T) {
 			s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{{Index: 0, Ref: x}}}}})
 			tr.EmitGuard(guard, s, c)
 			tr.Emit(trace.OpFinish, trace.Void, args...)
-			l := ar.compile(t, tr)
+			l := ar.Compile(t, tr)
 			for _, a := range edgeBits(ta) {
 				if len(args) == 1 {
-					ar.same(t, tr, l, []uint64{a}, nil)
+					ar.Same(t, tr, l, []uint64{a}, nil)
 					continue
 				}
 				for _, b := range edgeBits(ta) {
-					ar.same(t, tr, l, []uint64{a, b}, nil)
+					ar.Same(t, tr, l, []uint64{a, b}, nil)
 				}
 			}
 		}
@@ -182,10 +182,10 @@ func (ar *Arch) testOverflowGuards(t *testing.T) {
 				s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{{Index: 0, Ref: a}, {Index: 1, Ref: b}, {Index: 2, Ref: r}}}}})
 				tr.EmitGuard(guard, s)
 				tr.Emit(trace.OpFinish, trace.Void, r, a)
-				l := ar.compile(t, tr)
+				l := ar.Compile(t, tr)
 				for _, x := range EdgeInts {
 					for _, z := range EdgeInts {
-						ar.same(t, tr, l, []uint64{uint64(x), uint64(z)}, nil)
+						ar.Same(t, tr, l, []uint64{uint64(x), uint64(z)}, nil)
 					}
 				}
 			}
@@ -207,9 +207,9 @@ func (ar *Arch) testDivisionByZeroAndMinusOne(t *testing.T) {
 				}
 				r := tr.Emit(o, trace.Int, a, div)
 				tr.Emit(trace.OpFinish, trace.Void, r, a, b)
-				l := ar.compile(t, tr)
+				l := ar.Compile(t, tr)
 				for _, x := range EdgeInts {
-					ar.same(t, tr, l, []uint64{uint64(x), uint64(d)}, nil)
+					ar.Same(t, tr, l, []uint64{uint64(x), uint64(d)}, nil)
 				}
 			}
 		}
@@ -219,10 +219,10 @@ func (ar *Arch) testDivisionByZeroAndMinusOne(t *testing.T) {
 // TestFloatToIntSaturates: CVTTSD2SQ gives MinInt64 for everything out of range; the fix-up
 // gives trace.FloatToInt's values.
 func (ar *Arch) testFloatToIntSaturates(t *testing.T) {
-	tr := parse(t, "[f0]\ni1 = cast_float_to_int(f0)\nfinish(i1)")
-	l := ar.compile(t, tr)
+	tr := Parse(t, "[f0]\ni1 = cast_float_to_int(f0)\nfinish(i1)")
+	l := ar.Compile(t, tr)
 	for _, f := range append(EdgeFloats, -9.223372036854775808e18, math.Nextafter(-9.223372036854775808e18, 0), math.Nextafter(-9.223372036854775808e18, math.Inf(-1))) {
-		e := ar.same(t, tr, l, []uint64{math.Float64bits(f)}, nil)
+		e := ar.Same(t, tr, l, []uint64{math.Float64bits(f)}, nil)
 		if got := e.Int(1); got != trace.FloatToInt(f) {
 			t.Errorf("cast_float_to_int(%v) = %d", f, got)
 		}
@@ -238,9 +238,9 @@ func (ar *Arch) testGuardValue(t *testing.T) {
 		s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{{Index: 0, Ref: x}}}}})
 		tr.EmitGuard(trace.OpGuardValue, s, x, tr.ConstInt(k))
 		tr.Emit(trace.OpFinish, trace.Void, x)
-		l := ar.compile(t, tr)
+		l := ar.Compile(t, tr)
 		for _, v := range EdgeInts {
-			ar.same(t, tr, l, []uint64{uint64(v)}, nil)
+			ar.Same(t, tr, l, []uint64{uint64(v)}, nil)
 		}
 	}
 	for _, k := range EdgeFloats {
@@ -249,10 +249,10 @@ func (ar *Arch) testGuardValue(t *testing.T) {
 		s := tr.AddSnapshot(trace.Snapshot{Frames: []trace.SnapFrame{{Slots: []trace.SnapSlot{{Index: 0, Ref: x}}}}})
 		tr.EmitGuard(trace.OpGuardValue, s, x, tr.ConstFloat(k))
 		tr.Emit(trace.OpFinish, trace.Void, x)
-		l := ar.compile(t, tr)
+		l := ar.Compile(t, tr)
 		for _, v := range EdgeFloats {
-			ar.same(t, tr, l, []uint64{math.Float64bits(v)}, nil)
+			ar.Same(t, tr, l, []uint64{math.Float64bits(v)}, nil)
 		}
-		ar.same(t, tr, l, []uint64{0x7ff8000000000001}, nil) // another NaN
+		ar.Same(t, tr, l, []uint64{0x7ff8000000000001}, nil) // another NaN
 	}
 }

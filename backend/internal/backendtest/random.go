@@ -20,10 +20,10 @@ func (a *Arch) RunRandom(t *testing.T, seed uint64, flags, size uint8) {
 		Ops: 1 + int(size)%200,
 	}
 	tr := tracetest.RandomTrace(rng, o)
-	l := a.compile(t, tr)
+	l := a.Compile(t, tr)
 	for k := 0; k < 3; k++ {
 		ints, ptrs := tracetest.RandomInputs(rng, tr)
-		a.same(t, tr, l, ints, ptrs)
+		a.Same(t, tr, l, ints, ptrs)
 	}
 }
 
