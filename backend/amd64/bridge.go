@@ -62,10 +62,10 @@ type bridgeSpec struct {
 // its home), and in its home too when inMem.
 type headSlot struct {
 	v     trace.Ref
-	class class
-	reg   reg
-	home  int32
-	inMem bool
+	Class class
+	Reg   reg
+	Home  int32
+	InMem bool
 }
 
 // AttachHead compiles bridge as Attach does, but its finish goes into the loop's body: its
@@ -201,14 +201,14 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 	root := g.bridge.tree.root
 	var moves []pmove
 	move := func(c class, a trace.Ref, dst loc) {
-		m := pmove{class: c, dst: dst}
+		m := pmove{Class: c, Dst: dst}
 		switch {
 		case a < 0:
-			m.konst, m.bits = true, constBits(g.t.ConstValue(a))
-		case g.vals[a].reg != noReg:
-			m.src = regLoc(g.vals[a].reg)
-		case g.vals[a].inMem:
-			m.src = memLoc(g.vals[a].home)
+			m.Konst, m.Bits = true, constBits(g.t.ConstValue(a))
+		case g.vals[a].Reg != noReg:
+			m.Src = regLoc(g.vals[a].Reg)
+		case g.vals[a].InMem:
+			m.Src = memLoc(g.vals[a].Home)
 		default:
 			g.fail("finish argument %d is neither in a register nor in memory", a)
 		}
@@ -218,11 +218,11 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 		// Into the body: each live-in where the head has it (a register, its home, or both).
 		for j, h := range root.head {
 			a := op.Args[g.bridge.toHead[j]]
-			if h.reg != noReg {
-				move(h.class, a, regLoc(h.reg))
+			if h.Reg != noReg {
+				move(h.Class, a, regLoc(h.Reg))
 			}
-			if h.reg == noReg || h.inMem {
-				move(h.class, a, memLoc(h.home))
+			if h.Reg == noReg || h.InMem {
+				move(h.Class, a, memLoc(h.Home))
 			}
 		}
 		g.parallelMove(moves)
@@ -252,9 +252,9 @@ func (g *gen) bridgeFinish(op *trace.Op) {
 // homeOf returns the offset from R15 of the home of a slot, in an area of the given size.
 func homeOf(s slotRef, size int) int32 {
 	if s.ptr {
-		return offPtrs(size) + 8*s.slot
+		return offPtrs(size) + 8*s.Slot
 	}
-	return offVals + 8*s.slot
+	return offVals + 8*s.Slot
 }
 
 // Free unmaps the code of the loop and of its bridges at once (backend.Freer). No run of the

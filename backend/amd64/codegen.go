@@ -72,8 +72,8 @@ type gen struct {
 // headEntry is the place of one live-in value at the loop head.
 type headEntry struct {
 	v       trace.Ref
-	reg     reg  // noReg: in its home
-	inMem   bool // its home holds it at the head
+	Reg     reg  // noReg: in its home
+	InMem   bool // its home holds it at the head
 	carried bool // a label argument (else a loop invariant)
 }
 
@@ -107,11 +107,11 @@ func (g *gen) generate() (code []byte, err error) {
 		return nil, err
 	}
 	g.a = a
-	g.ra = newAllocator(g, g.vals)
+	g.ra = machine.NewAllocator("amd64", g.t, g, g.vals, allocOrder)
 	g.fusedOp = -1
 	g.conts = map[int]*obj.Prog{}
 	for i := range g.t.Ops {
-		g.ra.pos = i
+		g.ra.Pos = i
 		a.cur = regionGlue
 		if g.loops && i == g.headPos {
 			g.enterLoop()
@@ -119,17 +119,17 @@ func (g *gen) generate() (code []byte, err error) {
 		a.cur = i
 		a.place(a.newLabel()) // marks where op i starts, even when it emits nothing
 		g.op(i)
-		g.ra.endOp(i)
+		g.ra.EndOp(i)
 	}
 	for k := range g.stubs {
 		s := &g.stubs[k]
 		a.cur = stubRegion(s.op)
 		a.place(s.label)
 		for _, st := range s.stores {
-			g.storeHome(st.class, st.reg, st.home)
+			g.StoreHome(st.Class, st.Reg, st.Home)
 		}
 		if s.known != nil {
-			g.a.ins(x86.AMOVQ, immOp(s.known.bits), ctxMem(s.known.home))
+			g.a.ins(x86.AMOVQ, immOp(s.known.Bits), ctxMem(s.known.Home))
 		}
 		// Go on where the exit table says: the exit to Go just below, or a bridge.
 		g.a.ins(x86.AMOVQ, immOp(int64(uintptr(unsafe.Pointer(&g.l.exitTable[s.op])))), rOp(gp(r11)))
@@ -155,7 +155,7 @@ func (g *gen) generate() (code []byte, err error) {
 		g.l.headOff, g.l.yieldOff = int(g.head.Pc), int(g.yieldGlue.Pc)
 		for _, h := range g.headState {
 			info := &g.vals[h.v]
-			g.l.head = append(g.l.head, headSlot{v: h.v, class: info.class, reg: h.reg, home: info.home, inMem: h.inMem})
+			g.l.head = append(g.l.head, headSlot{v: h.v, Class: info.Class, Reg: h.Reg, Home: info.Home, InMem: h.InMem})
 		}
 	}
 	for k, p := range a.progs {
@@ -171,7 +171,7 @@ func stubRegion(op int) int { return machine.StubOf(op) }
 
 // Moves between registers, homes and constants.
 
-func (g *gen) storeHome(c class, r reg, off int32) {
+func (g *gen) StoreHome(c class, r reg, off int32) {
 	if c == xmm {
 		g.a.ins(x86.AMOVSD, rOp(xr(r)), ctxMem(off))
 	} else {
@@ -179,7 +179,7 @@ func (g *gen) storeHome(c class, r reg, off int32) {
 	}
 }
 
-func (g *gen) loadHome(c class, r reg, off int32) {
+func (g *gen) LoadHome(c class, r reg, off int32) {
 	if c == xmm {
 		g.a.ins(x86.AMOVSD, ctxMem(off), rOp(xr(r)))
 	} else {
@@ -187,7 +187,7 @@ func (g *gen) loadHome(c class, r reg, off int32) {
 	}
 }
 
-func (g *gen) moveReg(c class, dst, src reg) {
+func (g *gen) MoveReg(c class, dst, src reg) {
 	switch {
 	case dst == src:
 	case c == xmm:
@@ -200,7 +200,7 @@ func (g *gen) moveReg(c class, dst, src reg) {
 // loadConst puts constant bits into a register. It never changes the flags (no XOR for
 // general-purpose registers), so it may sit between a comparison and its branch. Floats go
 // through R11: x86 has no floating-point immediates.
-func (g *gen) loadConst(c class, r reg, bits uint64) {
+func (g *gen) LoadConst(c class, r reg, bits uint64) {
 	switch {
 	case c == gpr:
 		g.a.ins(x86.AMOVQ, immOp(int64(bits)), rOp(gp(r)))
@@ -215,17 +215,17 @@ func (g *gen) loadConst(c class, r reg, bits uint64) {
 // moveValue copies ref (an op result or a constant) into register dst.
 func (g *gen) moveValue(c class, dst reg, ref trace.Ref) {
 	if ref < 0 {
-		g.loadConst(c, dst, constBits(g.t.ConstValue(ref)))
+		g.LoadConst(c, dst, constBits(g.t.ConstValue(ref)))
 		return
 	}
 	v := &g.vals[ref]
 	switch {
-	case v.reg != noReg:
-		g.moveReg(c, dst, v.reg)
-	case v.inMem:
-		g.loadHome(c, dst, v.home)
+	case v.Reg != noReg:
+		g.MoveReg(c, dst, v.Reg)
+	case v.InMem:
+		g.LoadHome(c, dst, v.Home)
 	default:
-		g.fail("op %d: value %d is neither in a register nor in memory", g.ra.pos, ref)
+		g.fail("op %d: value %d is neither in a register nor in memory", g.ra.Pos, ref)
 	}
 }
 
@@ -237,16 +237,6 @@ func (g *gen) exitCode(i int) uint32 { return uint32(g.piece<<opBits | i) }
 func (g *gen) exitWith(code uint32) {
 	g.a.ins(x86.AMOVL, immOp(int64(int32(code))), rOp(gp(rAX)))
 	g.a.ins(obj.ARET, obj.Addr{}, obj.Addr{})
-}
-
-// constBits returns a constant's bits: ints and floats as they are, pointers as addresses.
-// A pointer constant in the code stays valid because the trace's Consts keep the object
-// alive, and Go's heap objects do not move.
-func constBits(k trace.Const) uint64 {
-	if k.Type == trace.Ptr {
-		return uint64(uintptr(k.Ptr))
-	}
-	return k.Bits
 }
 
 // imm32 returns ref as a sign-extended 32-bit immediate, when it is an int constant that fits
@@ -268,7 +258,7 @@ func (g *gen) imm32(ref trace.Ref) (int64, bool) {
 
 // dies reports whether op ref's value has its last use at the current op.
 func (g *gen) dies(ref trace.Ref) bool {
-	return ref >= 0 && g.vals[ref].last == int32(g.ra.pos)
+	return ref >= 0 && g.vals[ref].Last == int32(g.ra.Pos)
 }
 
 // op emits the code of op i.
@@ -287,7 +277,7 @@ func (g *gen) op(i int) {
 		if op.Opcode == trace.OpIntInvert {
 			as = x86.ANOTQ
 		}
-		dst := g.ra.twoAddress(trace.Ref(i), op.Args[0], 0)
+		dst := g.twoAddress(trace.Ref(i), op.Args[0], 0)
 		g.a.ins(as, obj.Addr{}, rOp(gp(dst)))
 	case trace.OpIntFloorDiv, trace.OpIntMod:
 		g.divMod(i, op)
@@ -300,12 +290,12 @@ func (g *gen) op(i int) {
 	case trace.OpFloatNeg, trace.OpFloatAbs:
 		g.floatSign(i, op)
 	case trace.OpFloatSqrt:
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.resultReusing(trace.Ref(i), op.Args[0])
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.ResultReusing(trace.Ref(i), op.Args[0])
 		g.a.ins(x86.ASQRTSD, rOp(xr(src)), rOp(xr(dst)))
 	case trace.OpCastIntToFloat:
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.result(trace.Ref(i), 0)
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.Result(trace.Ref(i), 0)
 		g.a.ins(x86.AXORPS, rOp(xr(dst)), rOp(xr(dst))) // no dependency on dst's old value
 		g.a.ins(x86.ACVTSQ2SD, rOp(gp(src)), rOp(xr(dst)))
 	case trace.OpCastFloatToInt:
@@ -355,22 +345,22 @@ func (g *gen) intArith(i int, op *trace.Op) {
 		if op.Opcode == trace.OpIntAnd && g.onlyTestedByNextGuard(i) {
 			// x & imm, only tested against 0 by the guard after it: TEST sets the flags
 			// the same way and leaves x alone (n % 2 == 0 becomes TEST n, 1; JNZ).
-			g.a.ins(x86.ATESTQ, immOp(imm), rOp(gp(g.ra.inReg(a, 0))))
+			g.a.ins(x86.ATESTQ, immOp(imm), rOp(gp(g.ra.InReg(a, 0))))
 			g.fusedOp, g.fusedCond = i, condNE
 			return
 		}
 		if as == x86.AIMULQ {
-			src := g.ra.inReg(a, 0)
-			dst := g.ra.resultReusing(v, a)
+			src := g.ra.InReg(a, 0)
+			dst := g.ra.ResultReusing(v, a)
 			g.a.ins3(x86.AIMUL3Q, immOp(imm), rOp(gp(src)), rOp(gp(dst)))
 			return
 		}
-		dst := g.ra.twoAddress(v, a, 0)
+		dst := g.twoAddress(v, a, 0)
 		g.a.ins(as, immOp(imm), rOp(gp(dst)))
 		return
 	}
-	src := g.ra.inReg(b, 0)
-	dst := g.ra.twoAddress(v, a, 0)
+	src := g.ra.InReg(b, 0)
+	dst := g.twoAddress(v, a, 0)
 	g.a.ins(as, rOp(gp(src)), rOp(gp(dst)))
 }
 
@@ -382,12 +372,12 @@ func (g *gen) shift(i int, op *trace.Op) {
 	v := trace.Ref(i)
 	if b < 0 {
 		n := int64(g.t.ConstValue(b).Bits & 63)
-		dst := g.ra.twoAddress(v, a, 0)
+		dst := g.twoAddress(v, a, 0)
 		g.a.ins(as, immOp(n), rOp(gp(dst)))
 		return
 	}
-	g.ra.loadInto(b, rCX, false)
-	dst := g.ra.twoAddress(v, a, setOf(rCX))
+	g.loadInto(b, rCX, false)
+	dst := g.twoAddress(v, a, setOf(rCX))
 	g.a.ins(as, rOp(gp(rCX)), rOp(gp(dst)))
 }
 
@@ -405,23 +395,23 @@ func (g *gen) divMod(i int, op *trace.Op) {
 	if constB {
 		switch int64(g.t.ConstValue(b).Bits) {
 		case 0:
-			dst := g.ra.result(v, 0)
+			dst := g.ra.Result(v, 0)
 			g.a.ins(x86.AMOVQ, immOp(0), rOp(gp(dst)))
 			return
 		case -1:
 			if floordiv {
-				dst := g.ra.twoAddress(v, a, 0)
+				dst := g.twoAddress(v, a, 0)
 				g.a.ins(x86.ANEGQ, obj.Addr{}, rOp(gp(dst)))
 			} else {
-				dst := g.ra.result(v, 0)
+				dst := g.ra.Result(v, 0)
 				g.a.ins(x86.AMOVQ, immOp(0), rOp(gp(dst)))
 			}
 			return
 		}
 	}
-	rb := g.ra.inReg(b, setOf(rAX, rDX))
-	g.ra.loadInto(a, rAX, true)
-	g.ra.take(gpr, rDX)
+	rb := g.ra.InReg(b, setOf(rAX, rDX))
+	g.loadInto(a, rAX, true)
+	g.ra.Take(gpr, rDX)
 	A, D, B, R11 := rOp(gp(rAX)), rOp(gp(rDX)), rOp(gp(rb)), rOp(gp(r11))
 	special, done := g.a.newLabel(), g.a.newLabel()
 	if !constB {
@@ -455,9 +445,9 @@ func (g *gen) divMod(i int, op *trace.Op) {
 	}
 	g.a.place(done)
 	if floordiv {
-		g.ra.bind(v, rAX)
+		g.ra.Bind(v, rAX)
 	} else {
-		g.ra.bind(v, rDX)
+		g.ra.Bind(v, rDX)
 	}
 }
 
@@ -471,8 +461,8 @@ func (g *gen) divMod(i int, op *trace.Op) {
 func (g *gen) compare(i int, op *trace.Op) {
 	c := g.emitCompare(op)
 	next := g.nextOp(i)
-	onlyNext := len(g.vals[i].uses) > 0
-	for _, u := range g.vals[i].uses {
+	onlyNext := len(g.vals[i].Uses) > 0
+	for _, u := range g.vals[i].Uses {
 		onlyNext = onlyNext && u == int32(next)
 	}
 	if next < len(g.t.Ops) && onlyNext &&
@@ -482,7 +472,7 @@ func (g *gen) compare(i int, op *trace.Op) {
 			return
 		}
 	}
-	dst := g.ra.resultReusing(trace.Ref(i), op.Args[0]) // moves and stores keep the flags
+	dst := g.ra.ResultReusing(trace.Ref(i), op.Args[0]) // moves and stores keep the flags
 	d8 := rOp(b8(dst))
 	g.a.ins(setcc[c], obj.Addr{}, d8)
 	switch op.Opcode {
@@ -501,7 +491,7 @@ func (g *gen) emitCompare(op *trace.Op) cond {
 	a := op.Args[0]
 	switch op.Opcode {
 	case trace.OpIntIsTrue, trace.OpIntIsZero:
-		r := g.ra.inReg(a, 0)
+		r := g.ra.InReg(a, 0)
 		g.a.ins(x86.ATESTQ, rOp(gp(r)), rOp(gp(r)))
 		if op.Opcode == trace.OpIntIsTrue {
 			return condNE
@@ -554,25 +544,25 @@ func (g *gen) emitCompare(op *trace.Op) cond {
 // intCompare emits CMP for (a, b), with an immediate when one operand is a small constant.
 func (g *gen) intCompare(a, b trace.Ref, c cond) cond {
 	if imm, ok := g.imm32(b); ok {
-		r := g.ra.inReg(a, 0)
+		r := g.ra.InReg(a, 0)
 		g.a.ins(x86.ACMPQ, rOp(gp(r)), immOp(imm))
 		return c
 	}
 	if imm, ok := g.imm32(a); ok {
-		r := g.ra.inReg(b, 0)
+		r := g.ra.InReg(b, 0)
 		g.a.ins(x86.ACMPQ, rOp(gp(r)), immOp(imm))
 		return c.swapped()
 	}
-	ra := g.ra.inReg(a, 0)
-	rb := g.ra.inReg(b, 0)
+	ra := g.ra.InReg(a, 0)
+	rb := g.ra.InReg(b, 0)
 	g.a.ins(x86.ACMPQ, rOp(gp(ra)), rOp(gp(rb)))
 	return c
 }
 
 // ucomisd compares x with y (Intel's "ucomisd x, y"; Go's operand order is reversed).
 func (g *gen) ucomisd(x, y trace.Ref) {
-	rx := g.ra.inReg(x, 0)
-	ry := g.ra.inReg(y, 0)
+	rx := g.ra.InReg(x, 0)
+	ry := g.ra.InReg(y, 0)
 	g.a.ins(x86.AUCOMISD, rOp(xr(ry)), rOp(xr(rx)))
 }
 
@@ -587,15 +577,15 @@ func (g *gen) floatArith(i int, op *trace.Op) {
 	if op.Opcode.Has(trace.FlagCommutative) && (a < 0 || g.dies(b) && !g.dies(a)) {
 		a, b = b, a
 	}
-	src := g.ra.inReg(b, 0)
-	dst := g.ra.twoAddress(trace.Ref(i), a, 0)
+	src := g.ra.InReg(b, 0)
+	dst := g.twoAddress(trace.Ref(i), a, 0)
 	g.a.ins(floatArithAs[op.Opcode], rOp(xr(src)), rOp(xr(dst)))
 }
 
 // floatSign flips (float_neg) or clears (float_abs) the sign bit with a mask in X15, NaNs
 // included, as the IR defines.
 func (g *gen) floatSign(i int, op *trace.Op) {
-	dst := g.ra.twoAddress(trace.Ref(i), op.Args[0], 0)
+	dst := g.twoAddress(trace.Ref(i), op.Args[0], 0)
 	mask, as := uint64(1<<63), x86.AXORPD
 	if op.Opcode == trace.OpFloatAbs {
 		mask, as = 1<<63-1, x86.AANDPD
@@ -609,8 +599,8 @@ func (g *gen) floatSign(i int, op *trace.Op) {
 // for everything out of range; trace.FloatToInt wants 0 for NaN and MaxInt64 above the
 // range, so MinInt64 results are looked at again.
 func (g *gen) floatToInt(i int, op *trace.Op) {
-	src := g.ra.inReg(op.Args[0], 0)
-	dst := g.ra.result(trace.Ref(i), 0)
+	src := g.ra.InReg(op.Args[0], 0)
+	dst := g.ra.Result(trace.Ref(i), 0)
 	D, X := rOp(gp(dst)), rOp(xr(src))
 	done, nan := g.a.newLabel(), g.a.newLabel()
 	g.a.ins(x86.ACVTTSD2SQ, X, D)
@@ -642,7 +632,7 @@ func (g *gen) nextOp(i int) int {
 // it that tests it against 0 (guard_true, guard_false, guard_value(x, 0)), not in its snapshot.
 func (g *gen) onlyTestedByNextGuard(i int) bool {
 	next := g.nextOp(i)
-	uses := g.vals[i].uses
+	uses := g.vals[i].Uses
 	if next >= len(g.t.Ops) || len(uses) != 1 || uses[0] != int32(next) {
 		return false
 	}
@@ -677,13 +667,13 @@ func (g *gen) guard(i int, op *trace.Op) {
 		if g.fusedOp >= 0 && g.fusedOp == int(x) {
 			fail = g.fusedCond                       // the condition for "x is true"
 			if g.t.Ops[x].Opcode != trace.OpIntAnd { // a comparison: 0 or 1, maybe in the snapshot
-				g.known = &constStore{home: g.vals[x].home, ref: x}
+				g.known = &constStore{Home: g.vals[x].Home, ref: x}
 				if op.Opcode == trace.OpGuardFalse {
-					g.known.bits = 1
+					g.known.Bits = 1
 				}
 			}
 		} else {
-			r := g.ra.inReg(x, 0)
+			r := g.ra.InReg(x, 0)
 			g.a.ins(x86.ATESTQ, rOp(gp(r)), rOp(gp(r)))
 			fail = condNE
 		}
@@ -695,7 +685,7 @@ func (g *gen) guard(i int, op *trace.Op) {
 	case trace.OpGuardOverflow:
 		fail = condNO
 	case trace.OpGuardNonnull, trace.OpGuardIsnull:
-		r := g.ra.inReg(op.Args[0], 0)
+		r := g.ra.InReg(op.Args[0], 0)
 		g.a.ins(x86.ATESTQ, rOp(gp(r)), rOp(gp(r)))
 		fail = condE
 		if op.Opcode == trace.OpGuardIsnull {
@@ -717,8 +707,8 @@ func (g *gen) guard(i int, op *trace.Op) {
 // constStore is a value an exit stub stores as a constant: a fused comparison's result.
 type constStore struct {
 	ref  trace.Ref
-	home int32
-	bits int64
+	Home int32
+	Bits int64
 }
 
 // guardValue compares a value with a constant bit for bit (floats too: 0.0 is not -0.0).
@@ -726,22 +716,22 @@ func (g *gen) guardValue(x, k trace.Ref) {
 	kv := g.t.ConstValue(k)
 	if kv.Type != trace.Float {
 		if imm, ok := g.imm32(k); ok {
-			r := g.ra.inReg(x, 0)
+			r := g.ra.InReg(x, 0)
 			g.a.ins(x86.ACMPQ, rOp(gp(r)), immOp(imm))
 			return
 		}
-		r := g.ra.inReg(x, 0)
-		t := g.ra.inReg(k, 0)
+		r := g.ra.InReg(x, 0)
+		t := g.ra.InReg(k, 0)
 		g.a.ins(x86.ACMPQ, rOp(gp(r)), rOp(gp(t)))
 		return
 	}
-	r := g.ra.inReg(x, 0)
+	r := g.ra.InReg(x, 0)
 	g.a.ins(x86.AMOVQ, rOp(xr(r)), rOp(gp(r11)))
 	if v := int64(kv.Bits); v == int64(int32(v)) {
 		g.a.ins(x86.ACMPQ, rOp(gp(r11)), immOp(v))
 		return
 	}
-	t := g.ra.alloc(gpr, 0)
+	t := g.ra.Alloc(gpr, 0)
 	g.a.ins(x86.AMOVQ, immOp(int64(kv.Bits)), rOp(gp(t)))
 	g.a.ins(x86.ACMPQ, rOp(gp(r11)), rOp(gp(t)))
 }
@@ -759,7 +749,7 @@ func (g *gen) exitBranch(i int, c cond) {
 		}
 		refs = kept
 	}
-	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.exitStores(refs), known: g.known}
+	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.ExitStores(refs), known: g.known}
 	s.branch = g.a.jccLong(c, s.label)
 	g.stubs = append(g.stubs, s)
 }
@@ -793,7 +783,7 @@ func (g *gen) exitRefs(i int) []trace.Ref {
 
 func (g *gen) slotOf(r trace.Ref) slotRef {
 	v := &g.vals[r]
-	return slotRef{op: int32(r), ptr: v.typ == trace.Ptr, slot: v.slot}
+	return slotRef{op: int32(r), ptr: v.Typ == trace.Ptr, Slot: v.Slot}
 }
 
 // Memory.
@@ -823,7 +813,7 @@ func (g *gen) itemAddr(base reg, idx trace.Ref, d *trace.ArrayDescr) obj.Addr {
 			}
 		}
 	}
-	r := g.ra.inReg(idx, 0)
+	r := g.ra.InReg(idx, 0)
 	switch size {
 	case 1, 2, 4, 8:
 		return memIdx(gp(base), gp(r), int16(size), bo)
@@ -870,7 +860,7 @@ func storeAs(typ trace.Type, size uint8) obj.As {
 
 func (g *gen) load(i int, op *trace.Op) {
 	p := op.Args[0]
-	base := g.ra.inReg(p, 0)
+	base := g.ra.InReg(p, 0)
 	var addr obj.Addr
 	var typ trace.Type
 	var size uint8
@@ -881,7 +871,7 @@ func (g *gen) load(i int, op *trace.Op) {
 	case *trace.ArrayDescr:
 		addr, typ, size, signed = g.itemAddr(base, op.Args[1], d), d.Type, d.AccessSize(), d.Signed
 	}
-	dst := g.ra.resultReusing(trace.Ref(i), p)
+	dst := g.ra.ResultReusing(trace.Ref(i), p)
 	to := rOp(gp(dst))
 	if typ == trace.Float {
 		to = rOp(xr(dst))
@@ -903,12 +893,12 @@ func (g *gen) store(op *trace.Op) {
 	var src obj.Addr
 	if imm, ok := storeImm(g.t, x, typ, size); ok {
 		src = immOp(imm)
-	} else if r := g.ra.inReg(x, 0); typ == trace.Float {
+	} else if r := g.ra.InReg(x, 0); typ == trace.Float {
 		src = rOp(xr(r))
 	} else {
 		src = rOp(gp(r))
 	}
-	base := g.ra.inReg(p, 0)
+	base := g.ra.InReg(p, 0)
 	var addr obj.Addr
 	switch d := op.Descr.(type) {
 	case *trace.FieldDescr:
@@ -943,7 +933,7 @@ func storeImm(t *trace.Trace, x trace.Ref, typ trace.Type, size uint8) (int64, b
 // code again right after the exit. Go code clobbers every register, so everything still
 // needed is stored first, and afterwards every value is in memory.
 func (g *gen) call(i int, op *trace.Op) {
-	g.ra.saveAll()
+	g.ra.SaveAll()
 	g.exitWith(g.exitCode(i))
 	cont := g.a.newLabel()
 	g.a.place(cont)
@@ -954,7 +944,7 @@ func (g *gen) call(i int, op *trace.Op) {
 	cs := callSite{}
 	for _, a := range op.Args {
 		if a < 0 {
-			cs.args = append(cs.args, argSrc{konst: true, c: g.t.ConstValue(a)})
+			cs.args = append(cs.args, argSrc{Konst: true, c: g.t.ConstValue(a)})
 		} else {
 			cs.args = append(cs.args, argSrc{slotRef: g.slotOf(a)})
 		}
@@ -967,7 +957,7 @@ func (g *gen) call(i int, op *trace.Op) {
 	}
 	if op.Type != trace.Void {
 		cs.result = g.slotOf(trace.Ref(i))
-		g.vals[i].inMem = true
+		g.vals[i].InMem = true
 	}
 	g.l.calls[i] = cs
 }
@@ -983,13 +973,13 @@ func (g *gen) enterLoop() {
 	var liveIn []trace.Ref
 	liveIn = append(liveIn, g.headArgs...)
 	for v := 0; v < g.headPos; v++ {
-		if !isArg[trace.Ref(v)] && g.vals[v].typ != trace.Void && g.vals[v].last >= int32(g.bodyStart) {
+		if !isArg[trace.Ref(v)] && g.vals[v].Typ != trace.Void && g.vals[v].Last >= int32(g.bodyStart) {
 			liveIn = append(liveIn, trace.Ref(v))
 		}
 	}
 	bodyUses := func(v trace.Ref) int {
 		n := 0
-		for _, u := range g.vals[v].uses {
+		for _, u := range g.vals[v].Uses {
 			if u >= int32(g.bodyStart) && u < int32(g.jumpPos) {
 				n++
 			}
@@ -1004,21 +994,21 @@ func (g *gen) enterLoop() {
 	}
 	for _, v := range order {
 		info := &g.vals[v]
-		if info.reg != noReg || bodyUses(v) == 0 {
+		if info.Reg != noReg || bodyUses(v) == 0 {
 			continue
 		}
-		if r := g.ra.freeReg(info.class, 0); r != noReg {
-			g.moveValue(info.class, r, v)
-			g.ra.bind(v, r)
+		if r := g.ra.FreeReg(info.Class, 0); r != noReg {
+			g.moveValue(info.Class, r, v)
+			g.ra.Bind(v, r)
 		}
 	}
 	for _, v := range liveIn {
 		info := &g.vals[v]
 		if isArg[v] {
 			// The jump updates a carried value's head place only: a register, or the home.
-			info.inMem = info.reg == noReg
+			info.InMem = info.Reg == noReg
 		}
-		g.headState = append(g.headState, headEntry{v: v, reg: info.reg, inMem: info.inMem, carried: isArg[v]})
+		g.headState = append(g.headState, headEntry{v: v, Reg: info.Reg, InMem: info.InMem, carried: isArg[v]})
 	}
 	g.head = g.a.newLabel()
 	g.a.place(g.head)
@@ -1032,24 +1022,24 @@ func (g *gen) jump(op *trace.Op) {
 	var moves []pmove
 	src := func(v trace.Ref) (loc, bool) {
 		info := &g.vals[v]
-		if info.reg != noReg {
-			return regLoc(info.reg), true
+		if info.Reg != noReg {
+			return regLoc(info.Reg), true
 		}
-		return memLoc(info.home), info.inMem
+		return memLoc(info.Home), info.InMem
 	}
 	k := 0
 	for _, h := range g.headState {
 		info := &g.vals[h.v]
-		dst := memLoc(info.home)
-		if h.reg != noReg {
-			dst = regLoc(h.reg)
+		dst := memLoc(info.Home)
+		if h.Reg != noReg {
+			dst = regLoc(h.Reg)
 		}
-		m := pmove{class: info.class, dst: dst}
+		m := pmove{Class: info.Class, Dst: dst}
 		if h.carried {
 			arg := op.Args[k]
 			k++
 			if arg < 0 {
-				m.konst, m.bits = true, constBits(g.t.ConstValue(arg))
+				m.Konst, m.Bits = true, constBits(g.t.ConstValue(arg))
 				moves = append(moves, m)
 				continue
 			}
@@ -1057,19 +1047,19 @@ func (g *gen) jump(op *trace.Op) {
 			if !ok {
 				g.fail("jump argument %d is neither in a register nor in memory", arg)
 			}
-			if s.reg == noReg && dst.reg == noReg && s.off == dst.off {
+			if s.Reg == noReg && dst.Reg == noReg && s.Off == dst.Off {
 				continue // passed through in its home
 			}
-			m.src = s
+			m.Src = s
 		} else {
-			if h.reg == noReg {
+			if h.Reg == noReg {
 				continue // an invariant in its home stays there
 			}
 			s, ok := src(h.v)
 			if !ok {
 				g.fail("loop invariant %d is neither in a register nor in memory", h.v)
 			}
-			m.src = s
+			m.Src = s
 		}
 		moves = append(moves, m)
 	}
@@ -1082,16 +1072,16 @@ func (g *gen) jump(op *trace.Op) {
 	g.yieldGlue = g.a.newLabel()
 	g.a.place(g.yieldGlue)
 	for _, h := range g.headState {
-		if h.reg != noReg && !h.inMem {
-			g.storeHome(g.vals[h.v].class, h.reg, g.vals[h.v].home)
+		if h.Reg != noReg && !h.InMem {
+			g.StoreHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
 		}
 	}
 	g.exitWith(yieldCode)
 	g.reentry = g.a.newLabel()
 	g.a.place(g.reentry)
 	for _, h := range g.headState {
-		if h.reg != noReg {
-			g.loadHome(g.vals[h.v].class, h.reg, g.vals[h.v].home)
+		if h.Reg != noReg {
+			g.LoadHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
 		}
 	}
 	g.a.branch(obj.AJMP, g.head)
@@ -1105,9 +1095,9 @@ func (g *gen) finish(i int, op *trace.Op) {
 		return
 	}
 	for _, v := range g.exitRefs(i) {
-		if info := &g.vals[v]; info.reg != noReg && !info.inMem {
-			g.storeHome(info.class, info.reg, info.home)
-			info.inMem = true
+		if info := &g.vals[v]; info.Reg != noReg && !info.InMem {
+			g.StoreHome(info.Class, info.Reg, info.Home)
+			info.InMem = true
 		}
 	}
 	g.exitWith(g.exitCode(i))

@@ -105,13 +105,13 @@ const yieldWork = 1 << 16
 type slotRef struct {
 	op   int32
 	ptr  bool
-	slot int32
+	Slot int32
 }
 
 // argSrc is an argument of a residual call: a constant or a value in the area.
 type argSrc struct {
 	slotRef
-	konst bool
+	Konst bool
 	c     trace.Const
 }
 
@@ -232,15 +232,15 @@ func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
 	for i := range t.Ops {
 		op := &t.Ops[i]
 		v := &vals[i]
-		v.typ, v.class, v.reg, v.home, v.last = op.Type, classOf(op.Type), noReg, -1, int32(i)
+		v.Typ, v.Class, v.Reg, v.Home, v.Last = op.Type, classOf(op.Type), noReg, -1, int32(i)
 		switch {
 		case br != nil && i < nIn:
-			v.slot = br.inputs[i].slot
+			v.Slot = br.inputs[i].Slot
 		case op.Type == trace.Ptr:
-			v.slot = np
+			v.Slot = np
 			np++
 		case op.Type == trace.Int || op.Type == trace.Float:
-			v.slot = nv
+			v.Slot = nv
 			nv++
 		}
 	}
@@ -263,17 +263,17 @@ func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
 		return nil, fmt.Errorf("amd64: trace with %d int/float and %d pointer values: at most %d of each", nv, np, areaSizes[len(areaSizes)-1])
 	}
 	for i := range vals {
-		switch v := &vals[i]; v.typ {
+		switch v := &vals[i]; v.Typ {
 		case trace.Ptr:
-			v.home = offPtrs(size) + 8*v.slot
+			v.Home = offPtrs(size) + 8*v.Slot
 		case trace.Int, trace.Float:
-			v.home = offVals + 8*v.slot
+			v.Home = offVals + 8*v.Slot
 		}
 	}
 	use := func(r trace.Ref, at int) {
 		if r >= 0 {
-			vals[r].uses = append(vals[r].uses, int32(at))
-			vals[r].last = int32(at)
+			vals[r].Uses = append(vals[r].Uses, int32(at))
+			vals[r].Last = int32(at)
 		}
 	}
 	for i := range t.Ops {
@@ -296,8 +296,8 @@ func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
 		g.piece = br.piece
 	}
 	for k := 0; k < nIn; k++ {
-		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: vals[k].typ == trace.Ptr, slot: vals[k].slot})
-		vals[k].inMem = true // Run stores the inputs in their homes
+		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: vals[k].Typ == trace.Ptr, Slot: vals[k].Slot})
+		vals[k].InMem = true // Run stores the inputs in their homes
 	}
 	if t.Ops[n-1].Opcode == trace.OpJump {
 		g.loops, g.jumpPos = true, n-1
@@ -316,7 +316,7 @@ func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
 			isArg[a] = true
 		}
 		for v := 0; v < g.headPos; v++ {
-			if !isArg[trace.Ref(v)] && vals[v].last >= int32(g.bodyStart) && vals[v].last < int32(g.jumpPos) {
+			if !isArg[trace.Ref(v)] && vals[v].Last >= int32(g.bodyStart) && vals[v].Last < int32(g.jumpPos) {
 				use(trace.Ref(v), g.jumpPos)
 			}
 		}
@@ -387,9 +387,9 @@ func (l *Loop) Run(ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
 func (l *Loop) run(ctx unsafe.Pointer, vals []uint64, pv []unsafe.Pointer, ints []uint64, ptrs []unsafe.Pointer, exit *backend.Exit) {
 	for _, in := range l.inputs {
 		if in.ptr {
-			pv[in.slot] = ptrs[in.op]
+			pv[in.Slot] = ptrs[in.op]
 		} else {
-			vals[in.slot] = ints[in.op]
+			vals[in.Slot] = ints[in.op]
 		}
 	}
 	h := (*header)(ctx)
@@ -433,7 +433,7 @@ func (l *Loop) run(ctx unsafe.Pointer, vals []uint64, pv []unsafe.Pointer, ints 
 		site := &p.calls[op]
 		switch {
 		case site.alloc != nil:
-			pv[site.result.slot] = site.alloc.New()
+			pv[site.result.Slot] = site.alloc.New()
 		case site.call != nil:
 			if cs == nil {
 				if cs = l.spare.Swap(nil); cs == nil {
@@ -474,14 +474,14 @@ func (l *Loop) call(site *callSite, cs *callState, vals []uint64, pv []unsafe.Po
 	ca.Ints, ca.Ptrs = ca.Ints[:len(site.args)], ca.Ptrs[:len(site.args)]
 	for k, a := range site.args {
 		switch {
-		case a.konst && a.c.Type == trace.Ptr:
+		case a.Konst && a.c.Type == trace.Ptr:
 			ca.Ptrs[k] = a.c.Ptr
-		case a.konst:
+		case a.Konst:
 			ca.Ints[k] = a.c.Bits
 		case a.ptr:
-			ca.Ptrs[k] = pv[a.slot]
+			ca.Ptrs[k] = pv[a.Slot]
 		default:
-			ca.Ints[k] = vals[a.slot]
+			ca.Ints[k] = vals[a.Slot]
 		}
 	}
 	ca.Result, ca.PtrResult = 0, nil
@@ -495,10 +495,10 @@ func (l *Loop) call(site *callSite, cs *callState, vals []uint64, pv []unsafe.Po
 	}
 	switch site.call.Result {
 	case trace.Ptr:
-		pv[site.result.slot] = ca.PtrResult
+		pv[site.result.Slot] = ca.PtrResult
 		ca.PtrResult = nil
 	case trace.Int, trace.Float:
-		vals[site.result.slot] = ca.Result
+		vals[site.result.Slot] = ca.Result
 	}
 	return true
 }
@@ -508,16 +508,16 @@ func (l *Loop) leave(op int, vals []uint64, pv []unsafe.Pointer, exit *backend.E
 	ev, ep := exit.Prepare(l.t, len(l.t.Ops))
 	for _, s := range l.inputs { // the inputs too: a bridge's sources may name them
 		if s.ptr {
-			ep[s.op] = pv[s.slot]
+			ep[s.op] = pv[s.Slot]
 		} else {
-			ev[s.op] = vals[s.slot]
+			ev[s.op] = vals[s.Slot]
 		}
 	}
 	for _, s := range l.exitVals[op] {
 		if s.ptr {
-			ep[s.op] = pv[s.slot]
+			ep[s.op] = pv[s.Slot]
 		} else {
-			ev[s.op] = vals[s.slot]
+			ev[s.op] = vals[s.Slot]
 		}
 	}
 	exit.Op, exit.Snap = op, l.t.Ops[op].Snap

@@ -26,7 +26,7 @@ var testArch = &backendtest.Arch{
 	HeadInMemory: func(l backendtest.Native) int {
 		n := 0
 		for _, h := range l.(*Loop).head {
-			if h.reg == noReg {
+			if h.Reg == noReg {
 				n++
 			}
 		}

@@ -77,8 +77,8 @@ type gen struct {
 // headEntry is the place of one live-in value at the loop head.
 type headEntry struct {
 	v       trace.Ref
-	reg     reg  // noReg: in its home
-	inMem   bool // its home holds it at the head
+	Reg     reg  // noReg: in its home
+	InMem   bool // its home holds it at the head
 	carried bool // a label argument (else a loop invariant)
 }
 
@@ -111,11 +111,11 @@ func (g *gen) generate() (code []byte, err error) {
 		return nil, err
 	}
 	g.a = a
-	g.ra = newAllocator(g, g.vals)
+	g.ra = machine.NewAllocator("arm64", g.t, g, g.vals, allocOrder)
 	g.fusedOp = -1
 	g.conts = map[int]*obj.Prog{}
 	for i := range g.t.Ops {
-		g.ra.pos = i
+		g.ra.Pos = i
 		a.cur = regionGlue
 		if g.loops && i == g.headPos {
 			g.enterLoop()
@@ -123,14 +123,14 @@ func (g *gen) generate() (code []byte, err error) {
 		a.cur = i
 		a.place(a.newLabel()) // marks where op i starts, even when it emits nothing
 		g.op(i)
-		g.ra.endOp(i)
+		g.ra.EndOp(i)
 	}
 	for k := range g.stubs {
 		s := &g.stubs[k]
 		a.cur = stubRegion(s.op)
 		a.place(s.label)
 		for _, st := range s.stores {
-			g.storeHome(st.class, st.reg, st.home)
+			g.StoreHome(st.Class, st.Reg, st.Home)
 		}
 		// Go on where the exit table says: the exit to Go just below, or a bridge. R16 is
 		// free here: the stores above use no scratch register, and nothing after needs it.
@@ -158,7 +158,7 @@ func (g *gen) generate() (code []byte, err error) {
 		g.l.headOff, g.l.yieldOff = int(g.head.Pc), int(g.yieldGlue.Pc)
 		for _, h := range g.headState {
 			info := &g.vals[h.v]
-			g.l.head = append(g.l.head, headSlot{v: h.v, class: info.class, reg: h.reg, home: info.home, inMem: h.inMem})
+			g.l.head = append(g.l.head, headSlot{v: h.v, Class: info.Class, Reg: h.Reg, Home: info.Home, InMem: h.InMem})
 		}
 	}
 	for k, p := range a.progs {
@@ -174,7 +174,7 @@ func stubRegion(op int) int { return machine.StubOf(op) }
 
 // Moves between registers, homes and constants.
 
-func (g *gen) storeHome(c class, r reg, off int32) {
+func (g *gen) StoreHome(c class, r reg, off int32) {
 	if c == fpr {
 		g.a.ins(arm64.AFMOVD, rOp(fr(r)), ctxMem(off))
 	} else {
@@ -182,7 +182,7 @@ func (g *gen) storeHome(c class, r reg, off int32) {
 	}
 }
 
-func (g *gen) loadHome(c class, r reg, off int32) {
+func (g *gen) LoadHome(c class, r reg, off int32) {
 	if c == fpr {
 		g.a.ins(arm64.AFMOVD, ctxMem(off), rOp(fr(r)))
 	} else {
@@ -190,7 +190,7 @@ func (g *gen) loadHome(c class, r reg, off int32) {
 	}
 }
 
-func (g *gen) moveReg(c class, dst, src reg) {
+func (g *gen) MoveReg(c class, dst, src reg) {
 	switch {
 	case dst == src:
 	case c == fpr:
@@ -204,7 +204,7 @@ func (g *gen) moveReg(c class, dst, src reg) {
 // pool golang-asm puts after the code). It never changes the flags, so it may sit between a
 // comparison and its branch. Floats go through R16: there are no general floating-point
 // immediates.
-func (g *gen) loadConst(c class, r reg, bits uint64) {
+func (g *gen) LoadConst(c class, r reg, bits uint64) {
 	switch {
 	case c == gpr && bits == 0:
 		g.a.ins(arm64.AMOVD, rOp(gp(rZR)), rOp(gp(r)))
@@ -221,17 +221,17 @@ func (g *gen) loadConst(c class, r reg, bits uint64) {
 // moveValue copies ref (an op result or a constant) into register dst.
 func (g *gen) moveValue(c class, dst reg, ref trace.Ref) {
 	if ref < 0 {
-		g.loadConst(c, dst, constBits(g.t.ConstValue(ref)))
+		g.LoadConst(c, dst, constBits(g.t.ConstValue(ref)))
 		return
 	}
 	v := &g.vals[ref]
 	switch {
-	case v.reg != noReg:
-		g.moveReg(c, dst, v.reg)
-	case v.inMem:
-		g.loadHome(c, dst, v.home)
+	case v.Reg != noReg:
+		g.MoveReg(c, dst, v.Reg)
+	case v.InMem:
+		g.LoadHome(c, dst, v.Home)
 	default:
-		g.fail("op %d: value %d is neither in a register nor in memory", g.ra.pos, ref)
+		g.fail("op %d: value %d is neither in a register nor in memory", g.ra.Pos, ref)
 	}
 }
 
@@ -243,16 +243,6 @@ func (g *gen) exitCode(i int) uint32 { return uint32(g.piece<<opBits | i) }
 func (g *gen) exitWith(code uint32) {
 	g.a.ins(arm64.AMOVD, immOp(int64(code)), rOp(gp(0)))
 	g.a.ret()
-}
-
-// constBits returns a constant's bits: ints and floats as they are, pointers as addresses.
-// A pointer constant in the code stays valid because the trace's Consts keep the object
-// alive, and Go's heap objects do not move.
-func constBits(k trace.Const) uint64 {
-	if k.Type == trace.Ptr {
-		return uint64(uintptr(k.Ptr))
-	}
-	return k.Bits
 }
 
 // intImm returns ref as an immediate when it is an int constant or the null pointer (see
@@ -273,7 +263,7 @@ func (g *gen) intImm(ref trace.Ref) (int64, bool) {
 
 // dies reports whether op ref's value has its last use at the current op.
 func (g *gen) dies(ref trace.Ref) bool {
-	return ref >= 0 && g.vals[ref].last == int32(g.ra.pos)
+	return ref >= 0 && g.vals[ref].Last == int32(g.ra.Pos)
 }
 
 // op emits the code of op i.
@@ -293,8 +283,8 @@ func (g *gen) op(i int) {
 		if op.Opcode == trace.OpIntInvert {
 			as = arm64.AMVN
 		}
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.resultReusing(v, op.Args[0])
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.ResultReusing(v, op.Args[0])
 		g.a.ins(as, rOp(gp(src)), rOp(gp(dst)))
 	case trace.OpIntFloorDiv, trace.OpIntMod:
 		g.divMod(i, op)
@@ -307,18 +297,18 @@ func (g *gen) op(i int) {
 	case trace.OpFloatNeg, trace.OpFloatAbs, trace.OpFloatSqrt:
 		// FNEG and FABS only change the sign bit, NaNs included, as the IR defines.
 		as := map[trace.Opcode]obj.As{trace.OpFloatNeg: arm64.AFNEGD, trace.OpFloatAbs: arm64.AFABSD, trace.OpFloatSqrt: arm64.AFSQRTD}[op.Opcode]
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.resultReusing(v, op.Args[0])
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.ResultReusing(v, op.Args[0])
 		g.a.ins(as, rOp(fr(src)), rOp(fr(dst)))
 	case trace.OpCastIntToFloat:
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.result(v, 0)
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.Result(v, 0)
 		g.a.ins(arm64.ASCVTFD, rOp(gp(src)), rOp(fr(dst)))
 	case trace.OpCastFloatToInt:
 		// FCVTZS truncates, saturates at both ends of the int64 range and gives 0 for NaN:
 		// exactly trace.FloatToInt, with no fix-up (x86's CVTTSD2SQ needs one).
-		src := g.ra.inReg(op.Args[0], 0)
-		dst := g.ra.result(v, 0)
+		src := g.ra.InReg(op.Args[0], 0)
+		dst := g.ra.Result(v, 0)
 		g.a.ins(arm64.AFCVTZSD, rOp(fr(src)), rOp(gp(dst)))
 	case trace.OpGuardTrue, trace.OpGuardFalse, trace.OpGuardValue, trace.OpGuardNoOverflow,
 		trace.OpGuardOverflow, trace.OpGuardNonnull, trace.OpGuardIsnull:
@@ -364,10 +354,10 @@ func (g *gen) intArith(i int, op *trace.Op) {
 	case ok && as != arm64.AMUL:
 		from = immOp0(imm)
 	default:
-		from = rOp(gp(g.ra.inReg(b, 0)))
+		from = rOp(gp(g.ra.InReg(b, 0)))
 	}
-	ra := g.ra.inReg(a, 0)
-	dst := g.ra.resultReusing(v, a)
+	ra := g.ra.InReg(a, 0)
+	dst := g.ra.ResultReusing(v, a)
 	g.a.ins3(as, from, gp(ra), rOp(gp(dst)))
 }
 
@@ -379,18 +369,18 @@ func (g *gen) intOvf(i int, op *trace.Op) {
 	a, b := op.Args[0], op.Args[1]
 	if a < 0 {
 		if op.Opcode == trace.OpIntSubOvf {
-			ra := g.ra.inReg(a, 0)
-			rb := g.ra.inReg(b, 0)
-			dst := g.ra.resultReusing(trace.Ref(i), b)
+			ra := g.ra.InReg(a, 0)
+			rb := g.ra.InReg(b, 0)
+			dst := g.ra.ResultReusing(trace.Ref(i), b)
 			g.a.ins3(arm64.ASUBS, rOp(gp(rb)), gp(ra), rOp(gp(dst)))
 			g.ovfCond = condVS
 			return
 		}
 		a, b = b, a
 	}
-	rb := g.ra.inReg(b, 0)
-	ra := g.ra.inReg(a, 0)
-	dst := g.ra.resultReusing(trace.Ref(i), a)
+	rb := g.ra.InReg(b, 0)
+	ra := g.ra.InReg(a, 0)
+	dst := g.ra.ResultReusing(trace.Ref(i), a)
 	switch op.Opcode {
 	case trace.OpIntAddOvf:
 		g.a.ins3(arm64.AADDS, rOp(gp(rb)), gp(ra), rOp(gp(dst)))
@@ -419,13 +409,13 @@ func (g *gen) divMod(i int, op *trace.Op) {
 	floordiv := op.Opcode == trace.OpIntFloorDiv
 	constB := b < 0
 	if constB && g.t.ConstValue(b).Bits == 0 {
-		dst := g.ra.result(v, 0)
+		dst := g.ra.Result(v, 0)
 		g.a.ins(arm64.AMOVD, rOp(gp(rZR)), rOp(gp(dst)))
 		return
 	}
-	rb := g.ra.inReg(b, 0)
-	ra := g.ra.inReg(a, 0)
-	dst := g.ra.result(v, 0)
+	rb := g.ra.InReg(b, 0)
+	ra := g.ra.InReg(a, 0)
+	dst := g.ra.Result(v, 0)
 	Q, R := rOp(gp(rTmp)), rOp(gp(rTmp2))
 	done := g.a.newLabel()
 	g.a.ins3(arm64.ASDIV, rOp(gp(rb)), gp(ra), Q)              // q = a / b, truncated
@@ -465,13 +455,13 @@ func branchTo(target *obj.Prog) obj.Addr {
 // CSET materializes 0 or 1.
 func (g *gen) compare(i int, op *trace.Op) {
 	c := g.emitCompare(op)
-	if next := g.nextOp(i); next < len(g.t.Ops) && len(g.vals[i].uses) == 1 && g.vals[i].uses[0] == int32(next) {
+	if next := g.nextOp(i); next < len(g.t.Ops) && len(g.vals[i].Uses) == 1 && g.vals[i].Uses[0] == int32(next) {
 		if n := &g.t.Ops[next]; (n.Opcode == trace.OpGuardTrue || n.Opcode == trace.OpGuardFalse) && n.Args[0] == trace.Ref(i) {
 			g.fusedOp, g.fusedCond = i, c
 			return
 		}
 	}
-	dst := g.ra.resultReusing(trace.Ref(i), op.Args[0])
+	dst := g.ra.ResultReusing(trace.Ref(i), op.Args[0])
 	g.a.ins(arm64.ACSET, condOp(c), rOp(gp(dst)))
 }
 
@@ -482,7 +472,7 @@ func (g *gen) emitCompare(op *trace.Op) cond {
 	a := op.Args[0]
 	switch op.Opcode {
 	case trace.OpIntIsTrue, trace.OpIntIsZero:
-		r := g.ra.inReg(a, 0)
+		r := g.ra.InReg(a, 0)
 		g.a.ins3(arm64.ACMP, immOp0(0), gp(r), obj.Addr{})
 		if op.Opcode == trace.OpIntIsTrue {
 			return condNE
@@ -533,25 +523,25 @@ func (g *gen) emitCompare(op *trace.Op) cond {
 // intCompare sets the flags of a - b, with an immediate when one operand is a constant.
 func (g *gen) intCompare(a, b trace.Ref, c cond) cond {
 	if imm, ok := g.intImm(b); ok {
-		r := g.ra.inReg(a, 0)
+		r := g.ra.InReg(a, 0)
 		g.a.ins3(arm64.ACMP, immOp0(imm), gp(r), obj.Addr{})
 		return c
 	}
 	if imm, ok := g.intImm(a); ok {
-		r := g.ra.inReg(b, 0)
+		r := g.ra.InReg(b, 0)
 		g.a.ins3(arm64.ACMP, immOp0(imm), gp(r), obj.Addr{})
 		return c.swapped()
 	}
-	ra := g.ra.inReg(a, 0)
-	rb := g.ra.inReg(b, 0)
+	ra := g.ra.InReg(a, 0)
+	rb := g.ra.InReg(b, 0)
 	g.a.ins3(arm64.ACMP, rOp(gp(rb)), gp(ra), obj.Addr{})
 	return c
 }
 
 // fcmp sets the flags comparing float x with y ("FCMPD y, x" in Go's operand order).
 func (g *gen) fcmp(x, y trace.Ref) {
-	rx := g.ra.inReg(x, 0)
-	ry := g.ra.inReg(y, 0)
+	rx := g.ra.InReg(x, 0)
+	ry := g.ra.InReg(y, 0)
 	g.a.ins3(arm64.AFCMPD, rOp(fr(ry)), fr(rx), obj.Addr{})
 }
 
@@ -566,9 +556,9 @@ func (g *gen) floatArith(i int, op *trace.Op) {
 	if op.Opcode.Has(trace.FlagCommutative) && (a < 0 || g.dies(b) && !g.dies(a)) {
 		a, b = b, a
 	}
-	rb := g.ra.inReg(b, 0)
-	ra := g.ra.inReg(a, 0)
-	dst := g.ra.resultReusing(trace.Ref(i), a)
+	rb := g.ra.InReg(b, 0)
+	ra := g.ra.InReg(a, 0)
+	dst := g.ra.ResultReusing(trace.Ref(i), a)
 	g.a.ins3(floatArithAs[op.Opcode], rOp(fr(rb)), fr(ra), rOp(fr(dst)))
 }
 
@@ -593,7 +583,7 @@ func (g *gen) guard(i int, op *trace.Op) {
 		if g.fusedOp >= 0 && g.fusedOp == int(x) {
 			fail = g.fusedCond // the condition for "x is true"
 		} else {
-			r := g.ra.inReg(x, 0)
+			r := g.ra.InReg(x, 0)
 			g.a.ins3(arm64.ACMP, immOp0(0), gp(r), obj.Addr{})
 			fail = condNE
 		}
@@ -605,7 +595,7 @@ func (g *gen) guard(i int, op *trace.Op) {
 	case trace.OpGuardOverflow:
 		fail = g.ovfCond.not()
 	case trace.OpGuardNonnull, trace.OpGuardIsnull:
-		r := g.ra.inReg(op.Args[0], 0)
+		r := g.ra.InReg(op.Args[0], 0)
 		g.a.ins3(arm64.ACMP, immOp0(0), gp(r), obj.Addr{})
 		fail = condEQ
 		if op.Opcode == trace.OpGuardIsnull {
@@ -624,18 +614,18 @@ func (g *gen) guardValue(x, k trace.Ref) {
 	kv := g.t.ConstValue(k)
 	if kv.Type != trace.Float {
 		if imm, ok := g.intImm(k); ok {
-			r := g.ra.inReg(x, 0)
+			r := g.ra.InReg(x, 0)
 			g.a.ins3(arm64.ACMP, immOp0(imm), gp(r), obj.Addr{})
 			return
 		}
-		r := g.ra.inReg(x, 0)
-		t := g.ra.inReg(k, 0)
+		r := g.ra.InReg(x, 0)
+		t := g.ra.InReg(k, 0)
 		g.a.ins3(arm64.ACMP, rOp(gp(t)), gp(r), obj.Addr{})
 		return
 	}
-	r := g.ra.inReg(x, 0)
+	r := g.ra.InReg(x, 0)
 	g.a.ins(arm64.AFMOVD, rOp(fr(r)), rOp(gp(rTmp)))
-	g.loadConst(gpr, rTmp2, kv.Bits)
+	g.LoadConst(gpr, rTmp2, kv.Bits)
 	g.a.ins3(arm64.ACMP, rOp(gp(rTmp2)), gp(rTmp), obj.Addr{})
 }
 
@@ -643,7 +633,7 @@ func (g *gen) guardValue(x, k trace.Ref) {
 // stores the snapshot's values that are only in registers.
 func (g *gen) exitBranch(i int, c cond) {
 	refs := g.exitRefs(i)
-	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.exitStores(refs)}
+	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.ExitStores(refs)}
 	s.branch = g.a.branch(bcc[c], s.label)
 	g.stubs = append(g.stubs, s)
 }
@@ -677,7 +667,7 @@ func (g *gen) exitRefs(i int) []trace.Ref {
 
 func (g *gen) slotOf(r trace.Ref) slotRef {
 	v := &g.vals[r]
-	return slotRef{op: int32(r), ptr: v.typ == trace.Ptr, slot: v.slot}
+	return slotRef{op: int32(r), ptr: v.Typ == trace.Ptr, Slot: v.Slot}
 }
 
 // Memory.
@@ -706,7 +696,7 @@ func (g *gen) itemAddr(base reg, idx trace.Ref, d *trace.ArrayDescr) obj.Addr {
 			}
 		}
 	}
-	r := g.ra.inReg(idx, 0)
+	r := g.ra.InReg(idx, 0)
 	T := rOp(gp(rTmp))
 	if size > 0 && size&(size-1) == 0 {
 		shift := int64(0)
@@ -760,7 +750,7 @@ func storeAs(typ trace.Type, size uint8) obj.As {
 
 func (g *gen) load(i int, op *trace.Op) {
 	p := op.Args[0]
-	base := g.ra.inReg(p, 0)
+	base := g.ra.InReg(p, 0)
 	var addr obj.Addr
 	var typ trace.Type
 	var size uint8
@@ -771,7 +761,7 @@ func (g *gen) load(i int, op *trace.Op) {
 	case *trace.ArrayDescr:
 		addr, typ, size, signed = g.itemAddr(base, op.Args[1], d), d.Type, d.AccessSize(), d.Signed
 	}
-	dst := g.ra.resultReusing(trace.Ref(i), p)
+	dst := g.ra.ResultReusing(trace.Ref(i), p)
 	to := rOp(gp(dst))
 	if typ == trace.Float {
 		to = rOp(fr(dst))
@@ -794,17 +784,17 @@ func (g *gen) store(op *trace.Op) {
 	var src obj.Addr
 	as := storeAs(typ, size)
 	if x < 0 {
-		g.loadConst(gpr, rTmp2, constBits(g.t.ConstValue(x)))
+		g.LoadConst(gpr, rTmp2, constBits(g.t.ConstValue(x)))
 		src = rOp(gp(rTmp2))
 		if typ == trace.Float {
 			as = arm64.AMOVD
 		}
-	} else if r := g.ra.inReg(x, 0); typ == trace.Float {
+	} else if r := g.ra.InReg(x, 0); typ == trace.Float {
 		src = rOp(fr(r))
 	} else {
 		src = rOp(gp(r))
 	}
-	base := g.ra.inReg(p, 0)
+	base := g.ra.InReg(p, 0)
 	var addr obj.Addr
 	switch d := op.Descr.(type) {
 	case *trace.FieldDescr:
@@ -822,7 +812,7 @@ func (g *gen) store(op *trace.Op) {
 // code again right after the exit. Go code clobbers every register, so everything still
 // needed is stored first, and afterwards every value is in memory.
 func (g *gen) call(i int, op *trace.Op) {
-	g.ra.saveAll()
+	g.ra.SaveAll()
 	g.exitWith(g.exitCode(i))
 	cont := g.a.newLabel()
 	g.a.place(cont)
@@ -833,7 +823,7 @@ func (g *gen) call(i int, op *trace.Op) {
 	cs := callSite{}
 	for _, a := range op.Args {
 		if a < 0 {
-			cs.args = append(cs.args, argSrc{konst: true, c: g.t.ConstValue(a)})
+			cs.args = append(cs.args, argSrc{Konst: true, c: g.t.ConstValue(a)})
 		} else {
 			cs.args = append(cs.args, argSrc{slotRef: g.slotOf(a)})
 		}
@@ -846,7 +836,7 @@ func (g *gen) call(i int, op *trace.Op) {
 	}
 	if op.Type != trace.Void {
 		cs.result = g.slotOf(trace.Ref(i))
-		g.vals[i].inMem = true
+		g.vals[i].InMem = true
 	}
 	g.l.calls[i] = cs
 }
@@ -862,13 +852,13 @@ func (g *gen) enterLoop() {
 	var liveIn []trace.Ref
 	liveIn = append(liveIn, g.headArgs...)
 	for v := 0; v < g.headPos; v++ {
-		if !isArg[trace.Ref(v)] && g.vals[v].typ != trace.Void && g.vals[v].last >= int32(g.bodyStart) {
+		if !isArg[trace.Ref(v)] && g.vals[v].Typ != trace.Void && g.vals[v].Last >= int32(g.bodyStart) {
 			liveIn = append(liveIn, trace.Ref(v))
 		}
 	}
 	bodyUses := func(v trace.Ref) int {
 		n := 0
-		for _, u := range g.vals[v].uses {
+		for _, u := range g.vals[v].Uses {
 			if u >= int32(g.bodyStart) && u < int32(g.jumpPos) {
 				n++
 			}
@@ -883,21 +873,21 @@ func (g *gen) enterLoop() {
 	}
 	for _, v := range order {
 		info := &g.vals[v]
-		if info.reg != noReg || bodyUses(v) == 0 {
+		if info.Reg != noReg || bodyUses(v) == 0 {
 			continue
 		}
-		if r := g.ra.freeReg(info.class, 0); r != noReg {
-			g.moveValue(info.class, r, v)
-			g.ra.bind(v, r)
+		if r := g.ra.FreeReg(info.Class, 0); r != noReg {
+			g.moveValue(info.Class, r, v)
+			g.ra.Bind(v, r)
 		}
 	}
 	for _, v := range liveIn {
 		info := &g.vals[v]
 		if isArg[v] {
 			// The jump updates a carried value's head place only: a register, or the home.
-			info.inMem = info.reg == noReg
+			info.InMem = info.Reg == noReg
 		}
-		g.headState = append(g.headState, headEntry{v: v, reg: info.reg, inMem: info.inMem, carried: isArg[v]})
+		g.headState = append(g.headState, headEntry{v: v, Reg: info.Reg, InMem: info.InMem, carried: isArg[v]})
 	}
 	g.head = g.a.newLabel()
 	g.a.place(g.head)
@@ -911,24 +901,24 @@ func (g *gen) jump(op *trace.Op) {
 	var moves []pmove
 	src := func(v trace.Ref) (loc, bool) {
 		info := &g.vals[v]
-		if info.reg != noReg {
-			return regLoc(info.reg), true
+		if info.Reg != noReg {
+			return regLoc(info.Reg), true
 		}
-		return memLoc(info.home), info.inMem
+		return memLoc(info.Home), info.InMem
 	}
 	k := 0
 	for _, h := range g.headState {
 		info := &g.vals[h.v]
-		dst := memLoc(info.home)
-		if h.reg != noReg {
-			dst = regLoc(h.reg)
+		dst := memLoc(info.Home)
+		if h.Reg != noReg {
+			dst = regLoc(h.Reg)
 		}
-		m := pmove{class: info.class, dst: dst}
+		m := pmove{Class: info.Class, Dst: dst}
 		if h.carried {
 			arg := op.Args[k]
 			k++
 			if arg < 0 {
-				m.konst, m.bits = true, constBits(g.t.ConstValue(arg))
+				m.Konst, m.Bits = true, constBits(g.t.ConstValue(arg))
 				moves = append(moves, m)
 				continue
 			}
@@ -936,19 +926,19 @@ func (g *gen) jump(op *trace.Op) {
 			if !ok {
 				g.fail("jump argument %d is neither in a register nor in memory", arg)
 			}
-			if s.reg == noReg && dst.reg == noReg && s.off == dst.off {
+			if s.Reg == noReg && dst.Reg == noReg && s.Off == dst.Off {
 				continue // passed through in its home
 			}
-			m.src = s
+			m.Src = s
 		} else {
-			if h.reg == noReg {
+			if h.Reg == noReg {
 				continue // an invariant in its home stays there
 			}
 			s, ok := src(h.v)
 			if !ok {
 				g.fail("loop invariant %d is neither in a register nor in memory", h.v)
 			}
-			m.src = s
+			m.Src = s
 		}
 		moves = append(moves, m)
 	}
@@ -961,16 +951,16 @@ func (g *gen) jump(op *trace.Op) {
 	g.yieldGlue = g.a.newLabel()
 	g.a.place(g.yieldGlue)
 	for _, h := range g.headState {
-		if h.reg != noReg && !h.inMem {
-			g.storeHome(g.vals[h.v].class, h.reg, g.vals[h.v].home)
+		if h.Reg != noReg && !h.InMem {
+			g.StoreHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
 		}
 	}
 	g.exitWith(yieldCode)
 	g.reentry = g.a.newLabel()
 	g.a.place(g.reentry)
 	for _, h := range g.headState {
-		if h.reg != noReg {
-			g.loadHome(g.vals[h.v].class, h.reg, g.vals[h.v].home)
+		if h.Reg != noReg {
+			g.LoadHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
 		}
 	}
 	g.a.branch(arm64.AB, g.head)
@@ -984,9 +974,9 @@ func (g *gen) finish(i int, op *trace.Op) {
 		return
 	}
 	for _, v := range g.exitRefs(i) {
-		if info := &g.vals[v]; info.reg != noReg && !info.inMem {
-			g.storeHome(info.class, info.reg, info.home)
-			info.inMem = true
+		if info := &g.vals[v]; info.Reg != noReg && !info.InMem {
+			g.StoreHome(info.Class, info.Reg, info.Home)
+			info.InMem = true
 		}
 	}
 	g.exitWith(g.exitCode(i))

@@ -9,56 +9,36 @@ import "github.com/metajit/metajit/backend/internal/machine"
 // registers), as PyPy's remap_frame_layout and LuaJIT's snapshot-based PHI resolution do.
 // backend/internal/machine sequences the moves; this file turns them into instructions.
 
-// loc is where a value is: a register of its class, or memory at an offset from R26.
-type loc struct {
-	reg reg   // noReg for memory
-	off int32 // the memory offset, when reg is noReg
-}
+// loc and pmove are backend/internal/machine's Loc and Move.
+type (
+	loc   = machine.Loc
+	pmove = machine.Move
+)
 
-func regLoc(r reg) loc     { return loc{reg: r} }
-func memLoc(off int32) loc { return loc{reg: noReg, off: off} }
+func regLoc(r reg) loc     { return loc{Reg: r} }
+func memLoc(off int32) loc { return loc{Reg: noReg, Off: off} }
 
-// pmove is one move of a parallel assignment.
-type pmove struct {
-	class class
-	src   loc
-	konst bool   // the source is the constant bits, not src
-	bits  uint64 // the constant
-	dst   loc
-}
-
-// parallelMove emits the moves as if they all happened at once (the sequencing is shared
-// with the other native backend: machine.Sequence); a cycle is broken through the area's swap
-// word.
-func (g *gen) parallelMove(moves []pmove) {
-	toNative := func(l loc) machine.Loc { return machine.Loc{Reg: int8(l.reg), Off: l.off} }
-	fromNative := func(l machine.Loc) loc { return loc{reg: reg(l.Reg), off: l.Off} }
-	nm := make([]machine.Move, len(moves))
-	for k, m := range moves {
-		nm[k] = machine.Move{Class: uint8(m.class), Src: toNative(m.src), Konst: m.konst, Bits: m.bits, Dst: toNative(m.dst)}
-	}
-	machine.Sequence(nm, toNative(memLoc(offSwap)), func(m machine.Move) {
-		g.emitMove(pmove{class: class(m.Class), src: fromNative(m.Src), konst: m.Konst, bits: m.Bits, dst: fromNative(m.Dst)})
-	})
-}
+// parallelMove emits the moves as if they all happened at once (machine.Sequence); a cycle
+// is broken through the area's swap word.
+func (g *gen) parallelMove(moves []pmove) { machine.Sequence(moves, memLoc(offSwap), g.emitMove) }
 
 // emitMove emits one move; memory-to-memory moves and constants stored to memory go through
 // R16.
 func (g *gen) emitMove(m pmove) {
 	switch {
-	case m.konst && m.dst.reg != noReg:
-		g.loadConst(m.class, m.dst.reg, m.bits)
-	case m.konst:
-		g.loadConst(gpr, rTmp, m.bits)
-		g.storeHome(gpr, rTmp, m.dst.off)
-	case m.src.reg != noReg && m.dst.reg != noReg:
-		g.moveReg(m.class, m.dst.reg, m.src.reg)
-	case m.src.reg != noReg:
-		g.storeHome(m.class, m.src.reg, m.dst.off)
-	case m.dst.reg != noReg:
-		g.loadHome(m.class, m.dst.reg, m.src.off)
+	case m.Konst && m.Dst.Reg != noReg:
+		g.LoadConst(m.Class, m.Dst.Reg, m.Bits)
+	case m.Konst:
+		g.LoadConst(gpr, rTmp, m.Bits)
+		g.StoreHome(gpr, rTmp, m.Dst.Off)
+	case m.Src.Reg != noReg && m.Dst.Reg != noReg:
+		g.MoveReg(m.Class, m.Dst.Reg, m.Src.Reg)
+	case m.Src.Reg != noReg:
+		g.StoreHome(m.Class, m.Src.Reg, m.Dst.Off)
+	case m.Dst.Reg != noReg:
+		g.LoadHome(m.Class, m.Dst.Reg, m.Src.Off)
 	default:
-		g.loadHome(gpr, rTmp, m.src.off)
-		g.storeHome(gpr, rTmp, m.dst.off)
+		g.LoadHome(gpr, rTmp, m.Src.Off)
+		g.StoreHome(gpr, rTmp, m.Dst.Off)
 	}
 }

@@ -10,19 +10,16 @@ package machine
 // The moves are sequenced so that no location is overwritten before every move reading it
 // has been emitted; the remaining cycles are broken by parking one value in a swap word.
 
-// NoReg is the Reg of a memory location.
-const NoReg = -1
-
 // Loc is where a value is: a register of its move's class, or memory at offset Off from the
 // register that holds the backend's area (Reg == NoReg).
 type Loc struct {
-	Reg int8
+	Reg Reg
 	Off int32
 }
 
 // Move is one move of a parallel assignment.
 type Move struct {
-	Class uint8 // the backend's register class (general-purpose, float...)
+	Class Class
 	Src   Loc
 	Konst bool   // the source is the constant Bits, not Src
 	Bits  uint64 // the constant

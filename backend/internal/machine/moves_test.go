@@ -13,12 +13,12 @@ func TestSequenceIsParallel(t *testing.T) {
 	swap := Loc{Reg: NoReg, Off: 999}
 	for iter := 0; iter < 5000; iter++ {
 		type place struct {
-			class uint8
+			class Class
 			loc   Loc
 		}
 		var places []place
-		for c := uint8(0); c < 2; c++ {
-			for r := int8(0); r < 4; r++ {
+		for c := Class(0); c < 2; c++ {
+			for r := Reg(0); r < 4; r++ {
 				places = append(places, place{c, Loc{Reg: r}})
 			}
 		}
@@ -48,13 +48,13 @@ func TestSequenceIsParallel(t *testing.T) {
 			}
 			moves = append(moves, m)
 		}
-		get := func(class uint8, l Loc, st map[place]uint64) uint64 {
+		get := func(class Class, l Loc, st map[place]uint64) uint64 {
 			if l.Reg == NoReg {
 				class = 0
 			}
 			return st[place{class, l}]
 		}
-		key := func(class uint8, l Loc) place {
+		key := func(class Class, l Loc) place {
 			if l.Reg == NoReg {
 				class = 0
 			}
