@@ -740,6 +740,7 @@ func (g *gen) guardValue(x, k trace.Ref) {
 // stores the snapshot's values that are only in registers.
 func (g *gen) exitBranch(i int, c cond) {
 	refs := g.exitRefs(i)
+	known := g.known // stored by the stub only if the snapshot names it
 	if k := g.known; k != nil {
 		kept := refs[:0:0]
 		for _, r := range refs {
@@ -747,9 +748,12 @@ func (g *gen) exitBranch(i int, c cond) {
 				kept = append(kept, r)
 			}
 		}
+		if len(kept) == len(refs) {
+			known = nil
+		}
 		refs = kept
 	}
-	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.ExitStores(refs), known: g.known}
+	s := stub{op: i, label: g.a.newLabel(), stores: g.ra.ExitStores(refs), known: known}
 	s.branch = g.a.jccLong(c, s.label)
 	g.stubs = append(g.stubs, s)
 }

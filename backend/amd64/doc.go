@@ -9,14 +9,18 @@
 //     LuaJIT's lj_asm.c and PyPy's backend/x86/assembler.py do (the arithmetic, x86's fixed
 //     registers for IDIV and shifts, floats in XMM registers with SSE2, comparisons fused with
 //     the guard that follows them, one out-of-line exit stub per guard);
-//   - regalloc.go, the register allocator: a linear scan over the linear trace that spills the
-//     value used furthest in the future (PyPy's regalloc.py), with a fixed register state at
-//     the loop head; read it first;
-//   - moves.go, the jump's parallel assignment to the loop head's registers and homes;
+//   - regalloc.go, this machine's registers for the register allocator, which it shares with
+//     backend/arm64 (backend/internal/machine: a linear scan over the linear trace that spills
+//     the value used furthest in the future, PyPy's regalloc.py, with a fixed register state
+//     at the loop head; read it first);
+//   - moves.go, the instructions of the jump's parallel assignment to the loop head's
+//     registers and homes (sequenced by backend/internal/machine);
+//   - bridge.go, bridges attached in machine code: the tree of a loop and its bridges;
 //   - asm.go, the bridge to golang-asm, the Go toolchain's own assembler as a library, and the
 //     facts about it the code generator relies on;
 //   - loop.go, the Backend, the Loop and Run: the run's area, exits, residual calls, yields;
-//   - enter_amd64.s, the trampoline; disasm.go, the -log=jit-backend-dump disassembly.
+//   - enter_amd64.s, the trampoline; disasm.go, the -log=jit-backend-dump disassembly
+//     (laid out by backend/internal/machine's Listing).
 //
 // # Running compiled code from Go
 //
@@ -48,11 +52,12 @@
 // # Exits and bridges
 //
 // Every guard branches to its own stub with a 6-byte Jcc rel32 (Loop.GuardJump gives its
-// offset), so that a bridge can later be attached by patching the displacement
-// (codemem.Block.Patch, which keeps the memory W^X). The stub stores the snapshot's values
-// that are only in registers and returns the guard's op index; Go copies the values the
-// snapshot names from the area into the backend.Exit. Exits(op) counts how often each exit was
-// taken, for the decision to compile a bridge.
+// offset). The stub stores the snapshot's values that are only in registers, then jumps
+// through the loop's exit table: to the guard's exit to Go, which returns the guard's op
+// index (Go copies the values the snapshot names from the area into the backend.Exit), or,
+// once a bridge is attached (bridge.go), to the bridge. Attaching is one store in that table,
+// a data word: no code is ever rewritten, so executable memory is never writable. Exits(op)
+// counts how often each exit went back to Go, for the decision to compile a bridge.
 //
 // # What is not done
 //
