@@ -8,9 +8,10 @@ import (
 // (OptHeap) and LuaJIT's lj_opt_mem.c (alias analysis, load forwarding, dead-store
 // elimination).
 //
-// A trace reads the interpreter's objects again and again: every bytecode reloads the frame
-// slot it uses, its kind, the list it iterates... The pass keeps a cache of what memory is
-// known to hold, in values of the output trace, and walks the trace once:
+// A trace reads the interpreter's objects again and again: an inlined call reloads the
+// fields its caller has just read, a bridge's copy of its loop's preamble reloads the frame
+// slots the bridge has just stored and re-checks their kinds... The pass keeps a cache of
+// what memory is known to hold, in values of the output trace, and walks the trace once:
 //
 //   - a load (getfield, getarrayitem) of something the cache knows is not emitted: its value
 //     is the cached one. A load that misses is emitted, and what it read goes into the cache;
@@ -18,9 +19,8 @@ import (
 //     overwrite (see the memory model below). A store of the value the cache says the memory
 //     already holds does nothing and is removed;
 //   - after guard_value(x, c) passes, x is c, so every entry holding x now holds c: a later
-//     load of the same field gives the constant c, and a second guard_value on it (the
-//     recorder's habit of re-checking a slot's kind at every bytecode) always passes and is
-//     removed;
+//     load of the same field gives the constant c, and a second guard_value on it (a
+//     slot's kind checked again) always passes and is removed;
 //   - record_known_field(p, v, descr=d), a hint from the interpreter, puts v in the cache for
 //     p.d like a load would, and goes;
 //   - a residual call may read and write anything: the cache is emptied, unless the call's

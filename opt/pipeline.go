@@ -25,54 +25,53 @@
 //
 // The loop of examples/sum_list/sum_list.py, "for x in xs: total += x", as the interpreter
 // records it (metajit -log=jit-log-noopt -threshold=2; debug_merge_points left out): every
-// iteration reloads the iterator, the list, its length and data, and checks their kinds again.
+// iteration loads the running total (a local the loop carries) and the iterator, the list,
+// its length and data, and checks their kinds again.
 //
 //	[p0]
 //	label(p0)
-//	i3 = getfield_i(p0, descr=<slot3.kind>)
-//	guard_value(i3, 11) [f1@4]
-//	p5 = getfield_r(p0, descr=<slot3.type>)
-//	guard_value(p5, ConstPtr(0x7094e0)) [f1@4]
-//	p7 = getfield_r(p0, descr=<slot3.data>)
-//	p8 = getfield_r(p7, descr=<ListIter.List>)
-//	i9 = getfield_i(p7, descr=<ListIter.Index>)
-//	i10 = getfield_i(p8, descr=<List.Strategy>)
-//	guard_value(i10, 1) [f1@4]
-//	i12 = getfield_i(p8, descr=<List.Ints.len>)
-//	p13 = getfield_r(p8, descr=<List.Ints.ptr>)
-//	i14 = int_lt(i9, i12)
-//	guard_true(i14) [f1@4]
-//	i16 = getarrayitem_i(p13, i9, descr=<int64_array>)
-//	i17 = int_add(i9, 1)
-//	setfield(p7, i17, descr=<ListIter.Index>)
-//	i21 = getfield_i(p0, descr=<slot1.kind>)
-//	guard_value(i21, 3) [f1@6: 2=i16:int]
-//	i23 = getfield_i(p0, descr=<slot1.bits>)
-//	i26 = int_add_ovf(i23, i16)
-//	guard_no_overflow() [f1@8: 2=i16:int 4=i23:int 5=i16:int]
-//	i30 = getfield_i(p0, descr=<slot1.kind>)
-//	guard_value(i30, 3) [f1@10: 1=i26:int 2=i16:int]
+//	i2 = getfield_i(p0, descr=<slot1.kind>)
+//	guard_value(i2, 3) [f1@4]
+//	i4 = getfield_i(p0, descr=<slot1.bits>)
+//	i6 = getfield_i(p0, descr=<slot3.kind>)
+//	guard_value(i6, 11) [f1@4: 1==i4:int]
+//	p8 = getfield_r(p0, descr=<slot3.type>)
+//	guard_value(p8, ConstPtr(0x728960)) [f1@4: 1==i4:int]
+//	p10 = getfield_r(p0, descr=<slot3.data>)
+//	p11 = getfield_r(p10, descr=<ListIter.List>)
+//	i12 = getfield_i(p10, descr=<ListIter.Index>)
+//	i13 = getfield_i(p11, descr=<List.Strategy>)
+//	guard_value(i13, 1) [f1@4: 1==i4:int 3==p10:iter4]
+//	i15 = getfield_i(p11, descr=<List.Ints.len>)
+//	p16 = getfield_r(p11, descr=<List.Ints.ptr>)
+//	i17 = int_lt(i12, i15)
+//	guard_true(i17) [f1@4: 1==i4:int 3==p10:iter4]
+//	i19 = getarrayitem_i(p16, i12, descr=<int64_array>)
+//	i20 = int_add(i12, 1)
+//	setfield(p10, i20, descr=<ListIter.Index>)
+//	i26 = int_add_ovf(i4, i19)
+//	guard_no_overflow() [f1@8: 1==i4:int 2=i19:int 3==p10:iter4 4=i4:int 5=i19:int]
 //	setfield(p0, i26, descr=<slot1.bits>)
 //	jump(p0)
 //
-// After the pipeline (-log=jit-log-opt), heap has removed the second check of total's kind,
-// and unroll has peeled one iteration into a preamble (not shown: one iteration as above, less
-// that check) that does the invariant loads and guards once. The loop body that repeats carries
-// the index and the total in its label and does one load, two stores and two guards per element:
+// After the pipeline (-log=jit-log-opt), unroll has peeled one iteration into a preamble (not
+// shown: the iteration above) that does the invariant loads and guards once. The loop body
+// that repeats carries the total and the index in its label and does one load, two stores and
+// two guards per element:
 //
-//	label(i16, i25)
-//	i32 = int_lt(i16, i11)
-//	guard_true(i32) [f1@4]
-//	i34 = getarrayitem_i(p12, i16, descr=<int64_array>)
-//	i35 = int_add(i16, 1)
-//	setfield(p6, i35, descr=<ListIter.Index>)
+//	label(i25, i19)
+//	i32 = int_lt(i19, i14)
+//	guard_true(i32) [f1@4: 1==i25:int 3==p9:iter4]
+//	i34 = getarrayitem_i(p15, i19, descr=<int64_array>)
+//	i35 = int_add(i19, 1)
+//	setfield(p9, i35, descr=<ListIter.Index>)
 //	i41 = int_add_ovf(i25, i34)
-//	guard_no_overflow() [f1@8: 2=i34:int 4=i25:int 5=i34:int]
+//	guard_no_overflow() [f1@8: 1==i25:int 2=i34:int 3==p9:iter4 4=i25:int 5=i34:int]
 //	setfield(p0, i41, descr=<slot1.bits>)
-//	jump(i35, i41)
+//	jump(i41, i35)
 //
-// fold, guards, virtualize and dce find nothing to do in this loop. docs/how-it-works.md
-// follows it pass by pass (with -disable-passes), shows the other passes at work on
+// fold, guards, heap, virtualize, exits and dce find nothing to remove in this loop (heap's
+// work shows in bridges, exits' in branchy loops). docs/how-it-works.md follows it pass by pass (with -disable-passes), shows the other passes at work on
 // examples/distance, and goes on to the machine code.
 //
 // This package knows nothing about Python and never imports interp.
