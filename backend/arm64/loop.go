@@ -32,26 +32,13 @@ func (*Backend) Name() string { return "arm64" }
 // Memory returns the code memory the backend uses.
 func (b *Backend) Memory() *codemem.Memory { return b.mem }
 
-// The run's area: the memory R26 points to while compiled code runs. It lives on the
-// goroutine stack, in Run's frame (one size class per trace size), so that:
-//   - it costs no allocation, and each run (nested runs included) has its own;
-//   - the compiled code's stores of pointers into it are stores to the goroutine's own
-//     stack, which Go's garbage collector scans only while the goroutine is stopped, that is
-//     never while compiled code runs (Go cannot preempt it): no write barrier is needed, as
-//     for the stack writes of Go code itself. Pointers go to the ptrs array, typed
-//     unsafe.Pointer, so the collector sees them at every exit.
-//
-// Layout (offsets from R26):
-//
-//	0         budget: back-edges left before the loop yields to Go (the trampoline
-//	          loads it into R25, which the code counts down)
-//	8         swap: the parallel move's spare word
-//	16        vals[N]: homes of int and float values (floats as their bits)
-//	16+8N     ptrs[N]: homes of pointer values
+// The run's area, which R26 points to while compiled code runs, lives on the goroutine
+// stack, in Run's frame, one type per size class: why, and its layout (the budget, the swap
+// word, the vals and ptrs arrays), are in backend/internal/machine's area.go. The code counts the budget down in R25, which the trampoline loads from the area.
 const (
-	offBudget = 0
-	offSwap   = 8
-	offVals   = 16
+	offBudget = machine.OffBudget
+	offSwap   = machine.OffSwap
+	offVals   = machine.OffVals
 )
 
 type header struct {
@@ -92,15 +79,11 @@ type (
 	}
 )
 
-// areaSizes are the size classes of the area: the homes of a trace's values must fit one.
-var areaSizes = []int{16, 64, 256, 1024, 4096, 16384}
+// areaSizes are the size classes of the area (machine.AreaSizes): the homes of a trace's
+// values must fit one. Run has one area type for each.
+var areaSizes = machine.AreaSizes
 
-func offPtrs(n int) int32 { return int32(offVals + 8*n) }
-
-// yieldWork is about how many ops a loop runs between two yields to Go: the back-edge
-// budget is yieldWork divided by the length of the loop body. At well under a nanosecond an
-// op, a loop yields every fraction of a millisecond; Go asks for no more than every 10 ms.
-const yieldWork = 1 << 16
+func offPtrs(n int) int32 { return machine.OffPtrs(n) }
 
 // slotRef says where a value is in the area: vals[slot], or ptrs[slot] for pointers.
 type slotRef struct {
@@ -210,115 +193,34 @@ func (l *Loop) fillExitTable() {
 	}
 }
 
-// analyze computes what the allocator needs to know about each value (homes, uses, last
-// uses), the loop structure and the area's size class.
-//
-// A bridge (br not nil) shares its tree's area: its inputs are in the homes where the
-// guard's stub stored them, and its own values get the slots after those of the pieces
-// before it.
+// analyze lays the trace out (machine.Analyze: homes, uses, the loop's structure, the area's
+// size class) and starts its code generator. A bridge (br not nil) shares its tree's area.
 func analyze(t *trace.Trace, br *bridgeSpec) (*gen, error) {
+	var ba *machine.BridgeArea
+	if br != nil {
+		ba = &machine.BridgeArea{NV: br.tree.nv, NP: br.tree.np, AreaSize: br.tree.root.areaSize}
+		for _, in := range br.inputs {
+			ba.InputSlots = append(ba.InputSlots, in.Slot)
+		}
+	}
+	lay, err := machine.Analyze("arm64", t, ba, 1<<opBits)
+	if err != nil {
+		return nil, err
+	}
 	n := len(t.Ops)
-	if n >= 1<<opBits {
-		return nil, fmt.Errorf("arm64: trace of %d ops: at most %d", n, 1<<opBits-1)
-	}
-	vals := make([]value, n)
-	var nv, np int32
-	if br != nil {
-		nv, np = br.tree.nv, br.tree.np
-	}
-	nIn := len(t.Inputs())
-	for i := range t.Ops {
-		op := &t.Ops[i]
-		v := &vals[i]
-		v.Typ, v.Class, v.Reg, v.Home, v.Last = op.Type, classOf(op.Type), noReg, -1, int32(i)
-		switch {
-		case br != nil && i < nIn:
-			v.Slot = br.inputs[i].Slot
-		case op.Type == trace.Ptr:
-			v.Slot = np
-			np++
-		case op.Type == trace.Int || op.Type == trace.Float:
-			v.Slot = nv
-			nv++
-		}
-	}
-	size := 0
-	if br != nil {
-		size = br.tree.root.areaSize
-		if int(max(nv, np)) > size {
-			return nil, fmt.Errorf("arm64: the bridge needs %d slots, its loop's area has %d", max(nv, np), size)
-		}
-	} else {
-		// Room for bridges: the area is at least twice as large as the loop needs.
-		for _, s := range areaSizes {
-			if int(max(nv, np)) <= s && (2*int(max(nv, np)) <= s || s == areaSizes[len(areaSizes)-1]) {
-				size = s
-				break
-			}
-		}
-	}
-	if size == 0 {
-		return nil, fmt.Errorf("arm64: trace with %d int/float and %d pointer values: at most %d of each", nv, np, areaSizes[len(areaSizes)-1])
-	}
-	for i := range vals {
-		switch v := &vals[i]; v.Typ {
-		case trace.Ptr:
-			v.Home = offPtrs(size) + 8*v.Slot
-		case trace.Int, trace.Float:
-			v.Home = offVals + 8*v.Slot
-		}
-	}
-	use := func(r trace.Ref, at int) {
-		if r >= 0 {
-			vals[r].Uses = append(vals[r].Uses, int32(at))
-			vals[r].Last = int32(at)
-		}
-	}
-	for i := range t.Ops {
-		op := &t.Ops[i]
-		if op.Opcode != trace.OpLabel {
-			for _, a := range op.Args {
-				use(a, i)
-			}
-		}
-		if op.HasSnapshot() {
-			t.Snaps[op.Snap].Refs(func(r trace.Ref) { use(r, i) })
-		}
-	}
-
-	l := &Loop{t: t, areaSize: size, exitVals: make([][]slotRef, n), calls: make([]callSite, n),
+	l := &Loop{t: t, areaSize: lay.AreaSize, exitVals: make([][]slotRef, n), calls: make([]callSite, n),
 		contOff: make([]int, n), guardJumps: map[int]int{}, exits: make([]atomic.Uint64, n),
 		exitTable: make([]uintptr, n), exitTails: map[int]int{}}
-	g := &gen{t: t, vals: vals, l: l, nv: nv, np: np, bridge: br}
+	g := &gen{t: t, vals: lay.Vals, l: l, nv: lay.NV, np: lay.NP, bridge: br}
 	if br != nil {
 		g.piece = br.piece
 	}
-	for k := 0; k < nIn; k++ {
-		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: vals[k].Typ == trace.Ptr, Slot: vals[k].Slot})
-		vals[k].InMem = true // Run stores the inputs in their homes
+	for k := range t.Inputs() {
+		l.inputs = append(l.inputs, slotRef{op: int32(k), ptr: g.vals[k].Typ == trace.Ptr, Slot: g.vals[k].Slot})
 	}
-	if t.Ops[n-1].Opcode == trace.OpJump {
-		g.loops, g.jumpPos = true, n-1
-		if lab := t.Label(); lab >= 0 {
-			g.headPos, g.bodyStart, g.headArgs = lab, lab+1, t.Ops[lab].Args
-		} else {
-			g.headPos, g.bodyStart = nIn, nIn
-			for k := 0; k < nIn; k++ {
-				g.headArgs = append(g.headArgs, trace.Ref(k))
-			}
-		}
-		// Values from before the loop that the loop uses (other than the label's
-		// arguments) are needed again in every iteration: live until the jump.
-		isArg := map[trace.Ref]bool{}
-		for _, a := range g.headArgs {
-			isArg[a] = true
-		}
-		for v := 0; v < g.headPos; v++ {
-			if !isArg[trace.Ref(v)] && vals[v].Last >= int32(g.bodyStart) && vals[v].Last < int32(g.jumpPos) {
-				use(trace.Ref(v), g.jumpPos)
-			}
-		}
-		l.budget = max(1, yieldWork/int64(g.jumpPos-g.bodyStart+1))
+	if lay.Loop {
+		g.loops, g.headPos, g.bodyStart, g.jumpPos, g.headArgs = true, lay.HeadPos, lay.BodyStart, lay.JumpPos, lay.HeadArgs
+		l.budget = lay.Budget
 	}
 	return g, nil
 }
