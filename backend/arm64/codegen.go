@@ -74,13 +74,8 @@ type gen struct {
 	piece  int         // the trace's number in its tree, in its exit codes
 }
 
-// headEntry is the place of one live-in value at the loop head.
-type headEntry struct {
-	v       trace.Ref
-	Reg     reg  // noReg: in its home
-	InMem   bool // its home holds it at the head
-	carried bool // a label argument (else a loop invariant)
-}
+// headEntry is the place of one live-in value at the loop head (machine.HeadEntry).
+type headEntry = machine.HeadEntry
 
 // stub is the out-of-line exit of one guard.
 type stub struct {
@@ -157,8 +152,8 @@ func (g *gen) generate() (code []byte, err error) {
 		g.l.reentryOff = int(g.reentry.Pc)
 		g.l.headOff, g.l.yieldOff = int(g.head.Pc), int(g.yieldGlue.Pc)
 		for _, h := range g.headState {
-			info := &g.vals[h.v]
-			g.l.head = append(g.l.head, headSlot{v: h.v, Class: info.Class, Reg: h.Reg, Home: info.Home, InMem: h.InMem})
+			info := &g.vals[h.V]
+			g.l.head = append(g.l.head, headSlot{v: h.V, Class: info.Class, Reg: h.Reg, Home: info.Home, InMem: h.InMem})
 		}
 	}
 	for k, p := range a.progs {
@@ -841,54 +836,11 @@ func (g *gen) call(i int, op *trace.Op) {
 	g.l.calls[i] = cs
 }
 
-// enterLoop fixes the head state of the loop, just before its first op: the live-in values
-// keep the registers they are in, free registers are loaded with the live-ins used most in
-// the body, and the rest stay in their homes.
+// enterLoop fixes the head state of the loop, just before its first op (machine's
+// HeadState: the live-in values keep the registers they are in, free registers are loaded
+// with the live-ins used most in the body, and the rest stay in their homes).
 func (g *gen) enterLoop() {
-	isArg := map[trace.Ref]bool{}
-	for _, v := range g.headArgs {
-		isArg[v] = true
-	}
-	var liveIn []trace.Ref
-	liveIn = append(liveIn, g.headArgs...)
-	for v := 0; v < g.headPos; v++ {
-		if !isArg[trace.Ref(v)] && g.vals[v].Typ != trace.Void && g.vals[v].Last >= int32(g.bodyStart) {
-			liveIn = append(liveIn, trace.Ref(v))
-		}
-	}
-	bodyUses := func(v trace.Ref) int {
-		n := 0
-		for _, u := range g.vals[v].Uses {
-			if u >= int32(g.bodyStart) && u < int32(g.jumpPos) {
-				n++
-			}
-		}
-		return n
-	}
-	order := append([]trace.Ref(nil), liveIn...)
-	for k := 1; k < len(order); k++ { // insertion sort, most used first (stable)
-		for j := k; j > 0 && bodyUses(order[j]) > bodyUses(order[j-1]); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
-	for _, v := range order {
-		info := &g.vals[v]
-		if info.Reg != noReg || bodyUses(v) == 0 {
-			continue
-		}
-		if r := g.ra.FreeReg(info.Class, 0); r != noReg {
-			g.moveValue(info.Class, r, v)
-			g.ra.Bind(v, r)
-		}
-	}
-	for _, v := range liveIn {
-		info := &g.vals[v]
-		if isArg[v] {
-			// The jump updates a carried value's head place only: a register, or the home.
-			info.InMem = info.Reg == noReg
-		}
-		g.headState = append(g.headState, headEntry{v: v, Reg: info.Reg, InMem: info.InMem, carried: isArg[v]})
-	}
+	g.headState = g.ra.HeadState(g.headArgs, g.headPos, g.bodyStart, g.jumpPos, g.moveValue)
 	g.head = g.a.newLabel()
 	g.a.place(g.head)
 }
@@ -898,49 +850,9 @@ func (g *gen) enterLoop() {
 // the scheduler can stop the goroutine: Go cannot preempt compiled code), the yield exit and
 // the re-entry point.
 func (g *gen) jump(op *trace.Op) {
-	var moves []pmove
-	src := func(v trace.Ref) (loc, bool) {
-		info := &g.vals[v]
-		if info.Reg != noReg {
-			return regLoc(info.Reg), true
-		}
-		return memLoc(info.Home), info.InMem
-	}
-	k := 0
-	for _, h := range g.headState {
-		info := &g.vals[h.v]
-		dst := memLoc(info.Home)
-		if h.Reg != noReg {
-			dst = regLoc(h.Reg)
-		}
-		m := pmove{Class: info.Class, Dst: dst}
-		if h.carried {
-			arg := op.Args[k]
-			k++
-			if arg < 0 {
-				m.Konst, m.Bits = true, constBits(g.t.ConstValue(arg))
-				moves = append(moves, m)
-				continue
-			}
-			s, ok := src(arg)
-			if !ok {
-				g.fail("jump argument %d is neither in a register nor in memory", arg)
-			}
-			if s.Reg == noReg && dst.Reg == noReg && s.Off == dst.Off {
-				continue // passed through in its home
-			}
-			m.Src = s
-		} else {
-			if h.Reg == noReg {
-				continue // an invariant in its home stays there
-			}
-			s, ok := src(h.v)
-			if !ok {
-				g.fail("loop invariant %d is neither in a register nor in memory", h.v)
-			}
-			m.Src = s
-		}
-		moves = append(moves, m)
+	moves, err := machine.JumpMoves(g.t, g.vals, g.headState, op.Args)
+	if err != nil {
+		g.fail("%v", err)
 	}
 	g.parallelMove(moves)
 	g.a.ins3(arm64.ASUBS, immOp(1), gp(rBudget), rOp(gp(rBudget)))
@@ -952,7 +864,7 @@ func (g *gen) jump(op *trace.Op) {
 	g.a.place(g.yieldGlue)
 	for _, h := range g.headState {
 		if h.Reg != noReg && !h.InMem {
-			g.StoreHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
+			g.StoreHome(g.vals[h.V].Class, h.Reg, g.vals[h.V].Home)
 		}
 	}
 	g.exitWith(yieldCode)
@@ -960,7 +872,7 @@ func (g *gen) jump(op *trace.Op) {
 	g.a.place(g.reentry)
 	for _, h := range g.headState {
 		if h.Reg != noReg {
-			g.LoadHome(g.vals[h.v].Class, h.Reg, g.vals[h.v].Home)
+			g.LoadHome(g.vals[h.V].Class, h.Reg, g.vals[h.V].Home)
 		}
 	}
 	g.a.branch(arm64.AB, g.head)
