@@ -246,10 +246,22 @@ func (f *folder) constFold(opc trace.Opcode, args []trace.Ref) (trace.Ref, bool)
 		b = out.ConstValue(args[1]).Bits
 	}
 	v, ok := trace.Eval(opc, a, b)
-	if !ok {
+	if !ok || computesNaN(opc, v) {
 		return 0, false
 	}
 	return f.constOfType(opc.Info().Result, v), true
+}
+
+// computesNaN reports whether v, what Eval gave for opc, is a NaN that float arithmetic
+// computed. The IR leaves such a NaN's payload to the machine (see trace.Eval), so folding it
+// into a constant could change what a later guard_value or a snapshot sees: such ops are
+// left to run.
+func computesNaN(opc trace.Opcode, v uint64) bool {
+	switch opc {
+	case trace.OpFloatAdd, trace.OpFloatSub, trace.OpFloatMul, trace.OpFloatTrueDiv, trace.OpFloatSqrt:
+		return math.IsNaN(math.Float64frombits(v))
+	}
+	return false
 }
 
 // constOfType returns the constant of type typ (Int or Float) with the given bits.

@@ -683,7 +683,7 @@ func (u *unroller) fold(op *trace.Op) (trace.Ref, bool) {
 		bits[k] = u.out.ConstValue(a).Bits
 	}
 	v, ok := trace.Eval(op.Opcode, bits[0], bits[1])
-	if !ok {
+	if !ok || computesNaN(op.Opcode, v) {
 		return 0, false
 	}
 	return u.constant(op.Type, v), true
