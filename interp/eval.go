@@ -382,11 +382,10 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 
 		case compile.BUILD_TUPLE:
 			n := int(ins.Arg)
-			items := make([]Value, n)
-			copy(items, regs[sp-n:sp])
+			t := buildTuple(regs[sp-n : sp])
 			clear(regs[sp-n : sp])
 			sp -= n
-			regs[sp] = NewTuple(items)
+			regs[sp] = t
 			sp++
 		case compile.BUILD_LIST:
 			n := int(ins.Arg)

@@ -15,6 +15,21 @@ func NewTuple(items []Value) Value {
 	return Value{kind: KindTuple, ref: &Tuple{Items: items}}
 }
 
+// buildTuple returns a new tuple of a copy of items. A small tuple is one allocation, the
+// header and its items together (the layout compiled code uses too: tuplelayout.go).
+func buildTuple(items []Value) Value {
+	n := len(items)
+	if n == 0 {
+		return emptyTuple
+	}
+	if n > maxTraceTuple {
+		return NewTuple(append([]Value(nil), items...))
+	}
+	t := (*Tuple)(newTraceTuple(n))
+	copy(t.Items, items)
+	return Value{kind: KindTuple, ref: t}
+}
+
 // tupleObj returns the *Tuple of a KindTuple value.
 func tupleObj(v Value) *Tuple { return v.ref.(*Tuple) }
 
