@@ -625,6 +625,24 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			}
 			regs[sp-1] = b
 			pc++
+		case opLoadFastSubscrConst:
+			// LOAD_FAST a; LOAD_CONST k; BINARY_SUBSCR of a list at an index in range;
+			// anything else runs the three plain instructions.
+			a := regs[ins.Arg&0xffff]
+			if l, ok := a.ref.(*List); ok && a.kind == KindList {
+				i, n := int64(consts[ins.Arg>>16].n), int64(l.Len())
+				if i < 0 {
+					i += n
+				}
+				if uint64(i) < uint64(n) {
+					regs[sp] = l.Get(int(i))
+					sp++
+					pc += 2
+					continue
+				}
+			}
+			ins = code.Instrs[pc-1]
+			goto dispatch
 		case opCompareIntJump:
 			// COMPARE_xx + POP_JUMP_IF_FALSE on two small ints; anything else runs the
 			// plain compare (the jump runs next, unfused).
