@@ -15,12 +15,12 @@ import "github.com/metajit/metajit/interp/compile"
 
 // The interpreter's private opcodes, numbered after the compiler's.
 const (
-	opHook              = compile.NumOpcodes + iota // call the recorder, then run code.Instrs[pc]
-	opLoadFastLoadFast                              // LOAD_FAST a; LOAD_FAST b   (arg a | b<<16)
-	opLoadFastLoadConst                             // LOAD_FAST a; LOAD_CONST k  (arg a | k<<16)
-	opStoreFastLoadFast                             // STORE_FAST a; LOAD_FAST b  (arg a | b<<16)
-	opCompareIntJump                                // COMPARE_xx; POP_JUMP_IF_FALSE, for two small ints
-	opLoadFastSubscrConst                           // LOAD_FAST a; LOAD_CONST k; BINARY_SUBSCR, k an int (arg a | k<<16)
+	opHook                = compile.NumOpcodes + iota // call the recorder, then run code.Instrs[pc]
+	opLoadFastLoadFast                                // LOAD_FAST a; LOAD_FAST b   (arg a | b<<16)
+	opLoadFastLoadConst                               // LOAD_FAST a; LOAD_CONST k  (arg a | k<<16)
+	opStoreFastLoadFast                               // STORE_FAST a; LOAD_FAST b  (arg a | b<<16)
+	opCompareIntJump                                  // COMPARE_xx; POP_JUMP_IF_FALSE, for two small ints
+	opLoadFastSubscrConst                             // LOAD_FAST a; LOAD_CONST k; BINARY_SUBSCR, k an int (arg a | k<<16)
 )
 
 // quicken returns the instructions of code with superinstructions.
