@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 
@@ -210,7 +211,22 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			}
 			sp--
 			regs[sp] = Value{}
-		case compile.BINARY_TRUEDIV, compile.BINARY_FLOORDIV, compile.BINARY_POW,
+		case compile.BINARY_POW:
+			// x ** 0.5 is the square root for every float x > 0 (+inf included): pynum.Pow
+			// is correctly rounded, and so is math.Sqrt (the recorder makes it float_sqrt).
+			a, b := regs[sp-2], regs[sp-1]
+			if a.kind == KindFloat && b.kind == KindFloat && b.n == half && a.Float() > 0 {
+				regs[sp-2] = Float(math.Sqrt(a.Float()))
+				sp--
+				regs[sp] = Value{}
+				continue
+			}
+			if err = in.binarySlow(ins, regs, sp); err != nil {
+				goto fail
+			}
+			sp--
+			regs[sp] = Value{}
+		case compile.BINARY_TRUEDIV, compile.BINARY_FLOORDIV,
 			compile.BINARY_LSHIFT, compile.BINARY_RSHIFT, compile.BINARY_AND,
 			compile.BINARY_OR, compile.BINARY_XOR:
 			if err = in.binarySlow(ins, regs, sp); err != nil {
@@ -701,6 +717,9 @@ func findHandler(table []compile.ExcEntry, pc int) (compile.ExcEntry, bool) {
 
 // binarySlow runs a binary operator through the full semantics of arith.go, leaving the result
 // in regs[sp-2].
+// half is the bits of the float 0.5.
+var half = math.Float64bits(0.5)
+
 func (in *Interp) binarySlow(ins compile.Instr, regs []Value, sp int) *Exception {
 	r, err := BinaryOp(in, ins.Op, regs[sp-2], regs[sp-1])
 	if err != nil {
