@@ -75,6 +75,7 @@ func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
 	}
 	d := l.driver
 	d.Stats.LoopEntries++
+	d.linkExit = nil
 	depth := len(d.entries)
 	if depth == cap(d.entries) {
 		d.entries = append(d.entries, &entry{})
@@ -103,7 +104,7 @@ func (l *Loop) Enter(ints []uint64, ptrs []unsafe.Pointer) *backend.Exit {
 				return exit // a trace that really finishes (not an interpreter's loop)
 			}
 			if b.Target.invalid {
-				d.link = b.Target.Key // invalidated while the bridge ran: see LinkTarget
+				d.linkExit, d.linkKey = exit, b.Target.Key // invalidated while the bridge ran: see LinkTarget
 				return exit
 			}
 			// A bridge the driver ran reached its target loop: enter it.

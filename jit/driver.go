@@ -136,7 +136,10 @@ type Driver struct {
 	rootOf   map[*trace.Trace]*Loop
 	bridgeOf map[*trace.Trace]*Bridge
 	entries  []*entry // the Enters under way, innermost last (bridge.go)
-	link     GreenKey // see LinkTarget
+	// linkExit is the exit the last Enter returned when its bridge's target loop had been
+	// invalidated meanwhile, and linkKey that loop's key (see LinkTarget).
+	linkExit *backend.Exit
+	linkKey  GreenKey
 	Stats    Stats
 }
 

@@ -105,8 +105,8 @@ func (d *Driver) drop(l *Loop) {
 // enter the loop): the interpreter goes on at that loop's header, in the state the bridge
 // left (its finish wrote back all that the loop reads). Call it right after Enter.
 func (d *Driver) LinkTarget(exit *backend.Exit) (GreenKey, bool) {
-	if !exit.IsFinish() {
+	if exit == nil || exit != d.linkExit {
 		return GreenKey{}, false
 	}
-	return d.link, true
+	return d.linkKey, true
 }
