@@ -3,6 +3,8 @@
 package amd64
 
 import (
+	"github.com/metajit/metajit/backend/internal/machine"
+
 	"fmt"
 	"runtime"
 	"sync/atomic"
@@ -75,38 +77,21 @@ func (l *Loop) AttachHead(from *trace.Trace, guard int, sources []trace.Ref, bri
 	if l.head == nil {
 		return nil, fmt.Errorf("amd64: the loop has no body head")
 	}
-	fin := &bridge.Ops[len(bridge.Ops)-1]
-	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(liveIns) {
-		return nil, fmt.Errorf("amd64: a bridge to the loop's body must finish with its %d live-ins", len(liveIns))
-	}
-	arg := map[trace.Ref]int{}
-	for k, v := range liveIns {
-		if int(v) < 0 || int(v) >= len(l.t.Ops) || bridge.TypeOf(fin.Args[k]) != l.t.Ops[v].Type {
-			return nil, fmt.Errorf("amd64: live-in %d does not match the loop", k)
-		}
-		arg[v] = k
-	}
-	toHead := make([]int, len(l.head))
+	head := make([]trace.Ref, len(l.head))
 	for j, h := range l.head {
-		k, ok := arg[h.v]
-		if !ok {
-			return nil, fmt.Errorf("amd64: the loop's head holds %s, which the bridge does not give", l.t.FormatRef(h.v))
-		}
-		toHead[j] = k
+		head[j] = h.v
+	}
+	toHead, err := machine.HeadArgs("amd64", l.t, bridge, liveIns, head)
+	if err != nil {
+		return nil, err
 	}
 	return l.attach(from, guard, sources, bridge, toHead)
 }
 
 // Attach compiles bridge as the failure path of guard op guard of from (see backend.Attacher).
 func (l *Loop) Attach(from *trace.Trace, guard int, sources []trace.Ref, bridge *trace.Trace) (backend.Loop, error) {
-	fin := &bridge.Ops[len(bridge.Ops)-1]
-	if fin.Opcode != trace.OpFinish || len(fin.Args) != len(l.inputs) {
-		return nil, fmt.Errorf("amd64: a bridge must end in a finish with the loop's %d inputs", len(l.inputs))
-	}
-	for k, a := range fin.Args {
-		if bridge.TypeOf(a) != l.t.Ops[k].Type {
-			return nil, fmt.Errorf("amd64: finish argument %d is %v, the loop's input %v", k, bridge.TypeOf(a), l.t.Ops[k].Type)
-		}
+	if err := machine.CheckStartFinish("amd64", l.t, bridge); err != nil {
+		return nil, err
 	}
 	return l.attach(from, guard, sources, bridge, nil)
 }
@@ -138,25 +123,15 @@ func (l *Loop) attach(from *trace.Trace, guard int, sources []trace.Ref, bridge 
 	}
 	// Where the bridge's inputs are: the homes the guard's stub fills (the values its exit
 	// shows), or, for inputs of the parent, the homes Run or the parent's own parent filled.
-	in := bridge.Inputs()
-	if len(sources) != len(in) {
-		return nil, fmt.Errorf("amd64: %d sources for %d inputs", len(sources), len(in))
-	}
-	shown := map[int32]bool{}
+	shown := map[trace.Ref]bool{}
 	for _, s := range parent.exitVals[guard] {
-		shown[s.op] = true
+		shown[trace.Ref(s.op)] = true
+	}
+	if err := machine.CheckSources("amd64", from, bridge, sources, func(r trace.Ref) bool { return shown[r] }); err != nil {
+		return nil, err
 	}
 	br := &bridgeSpec{tree: t, piece: len(pieces), toHead: toHead}
-	for k, s := range sources {
-		if s < 0 || int(s) >= len(from.Ops) {
-			return nil, fmt.Errorf("amd64: source %d of the bridge is not a value of the parent", k)
-		}
-		if from.Ops[s].Opcode != trace.OpInput && !shown[int32(s)] {
-			return nil, fmt.Errorf("amd64: source %s is not in the guard's snapshot", from.FormatRef(s))
-		}
-		if from.Ops[s].Type != bridge.Ops[k].Type {
-			return nil, fmt.Errorf("amd64: input %d of the bridge is %v, its source %v", k, bridge.Ops[k].Type, from.Ops[s].Type)
-		}
+	for _, s := range sources {
 		br.inputs = append(br.inputs, parent.slotOf(s))
 	}
 	g, err := analyze(bridge, br)

@@ -539,6 +539,7 @@ func (a *Arch) testAttachErrors(t *testing.T) {
 		{"finish arity", l, root, 7, []trace.Ref{4, 1, 2}, short, "a bridge must end in a finish"},
 		{"finish type", l, root, 7, []trace.Ref{4, 1, 2}, wrongType, "finish argument 0"},
 		{"a loop", l, root, 7, []trace.Ref{4, 1, 2}, jumps, "a bridge must end in a finish"},
+		{"empty", l, root, 7, nil, &trace.Trace{Name: "empty"}, "an empty bridge"},
 	} {
 		_, err := c.on.(backend.Attacher).Attach(c.from, c.guard, c.sources, c.bridge)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -801,6 +802,9 @@ func (a *Arch) testAttachHeadErrors(t *testing.T) {
 	// The checks of Attach hold too.
 	if _, err := l.AttachHead(root, 11, sources, ext, liveIns); err == nil || !strings.Contains(err.Error(), "not a guard") {
 		t.Errorf("not a guard: %v", err)
+	}
+	if _, err := l.AttachHead(root, 10, nil, &trace.Trace{Name: "empty"}, liveIns); err == nil || !strings.Contains(err.Error(), "an empty bridge") {
+		t.Errorf("empty: %v", err)
 	}
 	// A trace without a loop has no head.
 	fin := a.Compile(t, Parse(t, "[i0]\ni1 = int_add(i0, 1)\nfinish(i1)"))
