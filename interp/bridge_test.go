@@ -291,3 +291,34 @@ print(steps(300))
 		t.Errorf("no bridge for the odd branch in the log:\n%s", log.String())
 	}
 }
+
+// TestRangeIterOneCall: `for x in range(...)` in a bridge (a nested loop's range, made
+// anew at each outer iteration) is one residual call, range_iter, that gives the iterator;
+// the GET_ITER after it records nothing.
+func TestRangeIterOneCall(t *testing.T) {
+	src := `
+def nest(n):
+    total = 0
+    for i in range(n):
+        for j in range(i, n):
+            total += j
+    return total
+print(nest(400))
+`
+	var log strings.Builder
+	o := interp.JITOptions{Enabled: true, Threshold: 50, BridgeThreshold: 10, Backend: irexec.New(),
+		Log: &log, LogCategories: "jit-log-opt"}
+	out, _, _, stats := runProgram(t, src, interp.Options{JIT: o})
+	if out != "21333200\n" { // CPython 3.11
+		t.Fatalf("output %q", out)
+	}
+	if stats.BridgesCompiled < 1 {
+		t.Fatalf("no bridge: %+v", stats)
+	}
+	if !strings.Contains(log.String(), "descr=<range_iter.") {
+		t.Errorf("no range_iter call in the traces:\n%s", log.String())
+	}
+	if strings.Contains(log.String(), "descr=<get_iter.range") || strings.Contains(log.String(), "descr=<range.") {
+		t.Errorf("range() and GET_ITER recorded as two calls:\n%s", log.String())
+	}
+}

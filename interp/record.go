@@ -576,9 +576,13 @@ func (r *recorder) record(rf *recFrame, f *Frame, pc int, ins compile.Instr) boo
 	case compile.GET_ITER:
 		// A new iterator (of a nested loop's range or list, say): a residual call. Its
 		// result is a fresh object, so the call is not pure (never CSE'd), only residual.
+		// Of an iterator (the range_iter call of `for x in range(...)`), it is that iterator.
 		args, ok := r.stackArgs(1)
 		if !ok {
 			return false
+		}
+		if args[0].kind == KindIter {
+			return true
 		}
 		return r.callPure(rf, pc, "get_iter", func(in *Interp, v []Value) (Value, *Exception) {
 			return GetIter(in, v[0])

@@ -64,6 +64,10 @@ type pendingCall struct {
 	snap  int32
 	pc    int // the pc the interpreter must reach next (after the operation)
 	frame *recFrame
+	// iter is set for range(...) followed by GET_ITER, recorded as one call that gives the
+	// iterator (see residualCall): the trace's value is the iterator, not the range the
+	// interpreter's stack holds until its GET_ITER runs.
+	iter bool
 }
 
 // callPure records a pure operation on the npop stack entries args (the last on top): its
@@ -107,6 +111,13 @@ func (r *recorder) finishCall(f *Frame) bool {
 	res := f.regs[f.sp-1]
 	if res.kind == KindUnbound {
 		return r.fail("%s returned a %s", p.name, kindNames[res.kind])
+	}
+	if p.iter {
+		it, err := GetIter(r.in, res)
+		if err != nil {
+			return r.fail("iter of %s", p.name)
+		}
+		res = it
 	}
 	result := shadow{kind: res.kind}
 	if res.ref != nil {
@@ -229,6 +240,21 @@ func (r *recorder) residualCall(rf *recFrame, pc int, fnv Value, args []shadow) 
 	}
 	call := func(in *Interp, args []Value) (Value, *Exception) { return in.callValue(fnv, args, nil) }
 	switch {
+	case name == "range" && pc+1 < len(rf.info.code.Instrs) && rf.info.code.Instrs[pc+1].Op == compile.GET_ITER:
+		// for x in range(...): one residual call makes the iterator, and the GET_ITER that
+		// follows records nothing (iter of an iterator is itself). A nested loop's range
+		// costs one exit to Go rather than two.
+		if !r.callPure(rf, pc, "range_iter", func(in *Interp, args []Value) (Value, *Exception) {
+			rv, err := in.callValue(fnv, args, nil)
+			if err != nil {
+				return Value{}, err
+			}
+			return GetIter(in, rv)
+		}, args, len(args)+1) {
+			return false
+		}
+		r.pending.iter = true
+		return true
 	case pureBuiltins[name]:
 		return r.callPure(rf, pc, name, call, args, len(args)+1)
 	case name == "print":
