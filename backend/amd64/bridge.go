@@ -60,16 +60,6 @@ type bridgeSpec struct {
 	toHead []int
 }
 
-// headSlot is where a live-in value of a loop's body is at the head: in reg (noReg: only in
-// its home), and in its home too when inMem.
-type headSlot struct {
-	v     trace.Ref
-	Class class
-	Reg   reg
-	Home  int32
-	InMem bool
-}
-
 // AttachHead compiles bridge as Attach does, but its finish goes into the loop's body: its
 // arguments are the values of liveIns (the loop's trace.LiveIns), which it moves to where
 // the body's head expects them (backend.HeadAttacher).
@@ -79,7 +69,7 @@ func (l *Loop) AttachHead(from *trace.Trace, guard int, sources []trace.Ref, bri
 	}
 	head := make([]trace.Ref, len(l.head))
 	for j, h := range l.head {
-		head[j] = h.v
+		head[j] = h.V
 	}
 	toHead, err := machine.HeadArgs("amd64", l.t, bridge, liveIns, head)
 	if err != nil {

@@ -148,10 +148,7 @@ func (g *gen) generate() (code []byte, err error) {
 	if g.loops {
 		g.l.reentryOff = int(g.reentry.Pc)
 		g.l.headOff, g.l.yieldOff = int(g.head.Pc), int(g.yieldGlue.Pc)
-		for _, h := range g.headState {
-			info := &g.vals[h.V]
-			g.l.head = append(g.l.head, headSlot{v: h.V, Class: info.Class, Reg: h.Reg, Home: info.Home, InMem: h.InMem})
-		}
+		g.l.head = g.headState
 	}
 	for k, p := range a.progs {
 		g.l.regions = append(g.l.regions, machine.Region{Off: int(p.Pc), Owner: a.owner[k]})

@@ -130,7 +130,7 @@ type Loop struct {
 
 	// The head of the loop's body, for bridges that go straight there (bridge.go): where
 	// each live-in value must be, and the offsets of the head and of the yield glue.
-	head              []headSlot
+	head              []headEntry
 	headOff, yieldOff int
 
 	// The loop's tree (bridge.go): the loop is piece 0, its bridges the pieces after it.

@@ -15,10 +15,14 @@ import (
 // as one parallel assignment (JumpMoves, then Sequence); the same state is saved to homes when
 // the loop yields to Go and restored when Go enters it again.
 
-// HeadEntry is the place of one live-in value V at the loop head: Reg, or NoReg when only in
-// its home; InMem says its home holds it there too. Carried is set for label arguments.
+// HeadEntry is the place of one live-in value V (of register class Class, with its home at
+// Home) at the loop head: Reg, or NoReg when only in its home; InMem says its home holds it
+// there too. Carried is set for label arguments. A loop keeps its head state for the bridges
+// that go into its body (backend.HeadAttacher).
 type HeadEntry struct {
 	V       trace.Ref
+	Class   Class
+	Home    int32
 	Reg     Reg
 	InMem   bool
 	Carried bool
@@ -70,7 +74,7 @@ func (ra *Allocator) HeadState(headArgs []trace.Ref, headPos, bodyStart, jumpPos
 			// The jump updates a carried value's head place only: a register, or the home.
 			info.InMem = info.Reg == NoReg
 		}
-		head = append(head, HeadEntry{V: v, Reg: info.Reg, InMem: info.InMem, Carried: isArg[v]})
+		head = append(head, HeadEntry{V: v, Class: info.Class, Home: info.Home, Reg: info.Reg, InMem: info.InMem, Carried: isArg[v]})
 	}
 	return head
 }
