@@ -10,24 +10,26 @@ import (
 // backend.HeadAttacher): a bridge that does not fit its loop would run with values in the
 // wrong places, so it is refused with an error instead.
 
-// finishArgs returns the arguments of the bridge's final finish, if it has one with n of them.
-func finishArgs(bridge *trace.Trace, n int) ([]trace.Ref, bool) {
+// finishArgs returns the arguments of the bridge's final finish, which must have n of them;
+// want says which, for the error.
+func finishArgs(arch string, bridge *trace.Trace, n int, want string) ([]trace.Ref, error) {
 	if len(bridge.Ops) == 0 {
-		return nil, false
+		return nil, fmt.Errorf("%s: an empty bridge", arch)
 	}
 	fin := &bridge.Ops[len(bridge.Ops)-1]
-	return fin.Args, fin.Opcode == trace.OpFinish && len(fin.Args) == n
+	if fin.Opcode != trace.OpFinish || len(fin.Args) != n {
+		return nil, fmt.Errorf("%s: %s", arch, want)
+	}
+	return fin.Args, nil
 }
 
 // CheckStartFinish checks that bridge ends in a finish with the values of loop's inputs, for
 // a bridge that goes to the loop's start (Attach).
 func CheckStartFinish(arch string, loop, bridge *trace.Trace) error {
-	if len(bridge.Ops) == 0 {
-		return fmt.Errorf("%s: an empty bridge", arch)
-	}
-	args, ok := finishArgs(bridge, len(loop.Inputs()))
-	if !ok {
-		return fmt.Errorf("%s: a bridge must end in a finish with the loop's %d inputs", arch, len(loop.Inputs()))
+	n := len(loop.Inputs())
+	args, err := finishArgs(arch, bridge, n, fmt.Sprintf("a bridge must end in a finish with the loop's %d inputs", n))
+	if err != nil {
+		return err
 	}
 	for k, a := range args {
 		if bridge.TypeOf(a) != loop.Ops[k].Type {
@@ -42,12 +44,9 @@ func CheckStartFinish(arch string, loop, bridge *trace.Trace) error {
 // each value the loop's head holds (head, in the head state's order), the finish argument
 // that goes there.
 func HeadArgs(arch string, loop, bridge *trace.Trace, liveIns, head []trace.Ref) ([]int, error) {
-	if len(bridge.Ops) == 0 {
-		return nil, fmt.Errorf("%s: an empty bridge", arch)
-	}
-	args, ok := finishArgs(bridge, len(liveIns))
-	if !ok {
-		return nil, fmt.Errorf("%s: a bridge to the loop's body must finish with its %d live-ins", arch, len(liveIns))
+	args, err := finishArgs(arch, bridge, len(liveIns), fmt.Sprintf("a bridge to the loop's body must finish with its %d live-ins", len(liveIns)))
+	if err != nil {
+		return nil, err
 	}
 	arg := map[trace.Ref]int{}
 	for k, v := range liveIns {
