@@ -265,18 +265,9 @@ def steps(limit):
     return total
 print(steps(300))
 `
-	var log strings.Builder
-	o := interp.JITOptions{Enabled: true, Threshold: 50, BridgeThreshold: 10, Backend: native.New(),
-		Log: &log, LogCategories: "jit-log-opt"}
-	out, _, _, stats := runProgram(t, src, interp.Options{JIT: o})
-	if out != "14151\n" { // CPython 3.11
-		t.Fatalf("output %q", out)
-	}
-	if stats.BridgesCompiled < 1 {
-		t.Fatalf("no bridge: %+v", stats)
-	}
+	log := runWithBridgeLog(t, src, "14151\n", native.New()) // CPython 3.11's output
 	bridges := 0
-	for _, tr := range strings.Split(log.String(), "# trace ")[1:] {
+	for _, tr := range strings.Split(log, "# trace ")[1:] {
 		if !strings.HasPrefix(tr, "bridge from op") || !strings.Contains(tr, "int_mul_ovf") {
 			continue // only the bridges of the odd branch
 		}
@@ -288,7 +279,7 @@ print(steps(300))
 		}
 	}
 	if bridges == 0 {
-		t.Errorf("no bridge for the odd branch in the log:\n%s", log.String())
+		t.Errorf("no bridge for the odd branch in the log:\n%s", log)
 	}
 }
 
@@ -305,20 +296,28 @@ def nest(n):
     return total
 print(nest(400))
 `
+	log := runWithBridgeLog(t, src, "21333200\n", irexec.New()) // CPython 3.11's output
+	if !strings.Contains(log, "descr=<range_iter.") {
+		t.Errorf("no range_iter call in the traces:\n%s", log)
+	}
+	if strings.Contains(log, "descr=<get_iter.range") || strings.Contains(log, "descr=<range.") {
+		t.Errorf("range() and GET_ITER recorded as two calls:\n%s", log)
+	}
+}
+
+// runWithBridgeLog runs src with the JIT on b (threshold 50, bridges after 10 failures),
+// requires the output want and at least one bridge, and returns the optimized traces' log.
+func runWithBridgeLog(t *testing.T, src, want string, b backend.Backend) string {
+	t.Helper()
 	var log strings.Builder
-	o := interp.JITOptions{Enabled: true, Threshold: 50, BridgeThreshold: 10, Backend: irexec.New(),
+	o := interp.JITOptions{Enabled: true, Threshold: 50, BridgeThreshold: 10, Backend: b,
 		Log: &log, LogCategories: "jit-log-opt"}
 	out, _, _, stats := runProgram(t, src, interp.Options{JIT: o})
-	if out != "21333200\n" { // CPython 3.11
-		t.Fatalf("output %q", out)
+	if out != want {
+		t.Fatalf("output %q, want %q", out, want)
 	}
 	if stats.BridgesCompiled < 1 {
 		t.Fatalf("no bridge: %+v", stats)
 	}
-	if !strings.Contains(log.String(), "descr=<range_iter.") {
-		t.Errorf("no range_iter call in the traces:\n%s", log.String())
-	}
-	if strings.Contains(log.String(), "descr=<get_iter.range") || strings.Contains(log.String(), "descr=<range.") {
-		t.Errorf("range() and GET_ITER recorded as two calls:\n%s", log.String())
-	}
+	return log.String()
 }
