@@ -447,16 +447,12 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			obj, key := regs[sp-2], regs[sp-1]
 			var r Value
 			if l, ok := obj.ref.(*List); ok && key.kind == KindInt && obj.kind == KindList {
-				i := int64(key.n)
-				n := int64(l.Len())
-				if i < 0 {
-					i += n
-				}
-				if uint64(i) >= uint64(n) {
+				i, ok := itemIndex(int64(key.n), int64(l.Len()))
+				if !ok {
 					err = NewException(IndexErrorType, "list index out of range")
 					goto fail
 				}
-				r = l.Get(int(i))
+				r = l.Get(i)
 			} else {
 				v, e := GetItem(in, obj, key)
 				if e != nil {
@@ -471,16 +467,12 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 		case compile.STORE_SUBSCR:
 			v, obj, key := regs[sp-3], regs[sp-2], regs[sp-1]
 			if l, ok := obj.ref.(*List); ok && key.kind == KindInt && obj.kind == KindList {
-				i := int64(key.n)
-				n := int64(l.Len())
-				if i < 0 {
-					i += n
-				}
-				if uint64(i) >= uint64(n) {
+				i, ok := itemIndex(int64(key.n), int64(l.Len()))
+				if !ok {
 					err = NewException(IndexErrorType, "list assignment index out of range")
 					goto fail
 				}
-				l.Set(int(i), v)
+				l.Set(i, v)
 			} else if e := SetItem(in, obj, key, v); e != nil {
 				err = e
 				goto fail
@@ -646,12 +638,8 @@ func (in *Interp) eval(f *Frame) (Value, *Exception) {
 			// anything else runs the three plain instructions.
 			a := regs[ins.Arg&0xffff]
 			if l, ok := a.ref.(*List); ok && a.kind == KindList {
-				i, n := int64(consts[ins.Arg>>16].n), int64(l.Len())
-				if i < 0 {
-					i += n
-				}
-				if uint64(i) < uint64(n) {
-					regs[sp] = l.Get(int(i))
+				if i, ok := itemIndex(int64(consts[ins.Arg>>16].n), int64(l.Len())); ok {
+					regs[sp] = l.Get(i)
 					sp++
 					pc += 2
 					continue
@@ -715,11 +703,11 @@ func findHandler(table []compile.ExcEntry, pc int) (compile.ExcEntry, bool) {
 	return compile.ExcEntry{}, false
 }
 
-// binarySlow runs a binary operator through the full semantics of arith.go, leaving the result
-// in regs[sp-2].
-// half is the bits of the float 0.5.
+// half is the bits of the float 0.5 (BINARY_POW's square root).
 var half = math.Float64bits(0.5)
 
+// binarySlow runs a binary operator through the full semantics of arith.go, leaving the result
+// in regs[sp-2].
 func (in *Interp) binarySlow(ins compile.Instr, regs []Value, sp int) *Exception {
 	r, err := BinaryOp(in, ins.Op, regs[sp-2], regs[sp-1])
 	if err != nil {

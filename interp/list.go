@@ -1470,3 +1470,12 @@ func (ms *mergeState[T]) forceCollapse() *Exception {
 	}
 	return nil
 }
+
+// itemIndex returns the item that Python's index i (negative counts from the end) names in a
+// list of n items, and whether it is in range: the fast paths of xs[i] and xs[i] = v.
+func itemIndex(i, n int64) (int, bool) {
+	if i < 0 {
+		i += n
+	}
+	return int(i), uint64(i) < uint64(n)
+}
