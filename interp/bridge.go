@@ -16,9 +16,11 @@ import (
 // the starting state differs: the root frame's slots that the snapshot lists are the
 // bridge's inputs, so the bridge receives them in registers rather than from memory: those
 // that lived only in the trace at the guard still dirty, the clean ones (memory holds them
-// too) not; the slots the snapshot does not list are in memory, as at the start of a loop. The bridge ends when the interpreter reaches
-// the header of a compiled loop in the root frame: it writes back what that loop reads from
-// memory, and its finish passes the frame's registers, the loop's one input, on to it.
+// too) not, and announced to the optimizer with record_known_field hints; the slots the
+// snapshot does not list are in memory, as at the start of a loop. The bridge ends when the
+// interpreter reaches the header of a compiled loop in the root frame: it writes back what
+// that loop reads from memory, and its finish passes the frame's registers, the loop's one
+// input, on to it.
 //
 // Guards inside inlined calls, and guards whose snapshot describes virtual objects, get no
 // bridge: they keep exiting to the interpreter.

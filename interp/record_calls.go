@@ -244,15 +244,13 @@ func (r *recorder) residualCall(rf *recFrame, pc int, fnv Value, args []shadow) 
 		// for x in range(...): one residual call makes the iterator, and the GET_ITER that
 		// follows records nothing (iter of an iterator is itself). A nested loop's range
 		// costs one exit to Go rather than two.
-		if !r.callPure(rf, pc, "range_iter", func(in *Interp, args []Value) (Value, *Exception) {
+		r.callPure(rf, pc, "range_iter", func(in *Interp, args []Value) (Value, *Exception) {
 			rv, err := in.callValue(fnv, args, nil)
 			if err != nil {
 				return Value{}, err
 			}
 			return GetIter(in, rv)
-		}, args, len(args)+1) {
-			return false
-		}
+		}, args, len(args)+1)
 		r.pending.iter = true
 		return true
 	case pureBuiltins[name]:
